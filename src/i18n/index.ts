@@ -1,0 +1,55 @@
+// UI language: messages, plural-aware interpolation, dates, numbers and country names via Intl.
+import { en, type MessageKey, type Messages } from './en';
+import { zhHans } from './zh-Hans';
+import { zhHant } from './zh-Hant';
+import { dayToDate, type Day } from '../model/dates';
+
+export const LANGUAGES: Readonly<Record<string, Messages>> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
+export const LANGUAGE_CODES = Object.keys(LANGUAGES);
+
+export type Params = Readonly<Record<string, string | number>>;
+
+export interface I18n {
+  readonly lang: string;
+  t(key: MessageKey, params?: Params): string;
+  date(day: Day, style?: 'short' | 'long'): string;
+  number(n: number): string;
+  countryName(code: string): string;
+  /** A localized text of the data's config (`{en, zh-Hans, …}`), falling back to English. */
+  pick(text: Readonly<Record<string, string>>): string;
+}
+
+const cache = new Map<string, I18n>();
+
+export function i18n(lang: string): I18n {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const messages = LANGUAGES[lang] ?? en;
+  const plural = new Intl.PluralRules(lang);
+  const shortDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const longDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const numbers = new Intl.NumberFormat(lang);
+  const regions = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+  const made: I18n = {
+    lang,
+    t: (key, params = {}) => format(messages[key] ?? en[key], params, plural, numbers),
+    date: (day, style = 'short') => (style === 'long' ? longDate : shortDate).format(dayToDate(day)),
+    number: (n) => numbers.format(n),
+    countryName: (code) => regions.of(code) ?? code,
+    pick: (text) => text[lang] ?? text.en ?? '',
+  };
+  cache.set(lang, made);
+  return made;
+}
+
+/** `{name}` and `{n, plural, one {# thing} other {# things}}`, the subset of ICU we use. */
+export function format(template: string, params: Params, plural: Intl.PluralRules, numbers: Intl.NumberFormat): string {
+  return template.replace(/\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g, (_m, pName: string, forms: string, name: string) => {
+    if (name !== undefined) return String(params[name] ?? `{${name}}`);
+    const n = Number(params[pName] ?? 0);
+    const options = new Map<string, string>();
+    for (const m of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) options.set(m[1], m[2]);
+    const chosen = options.get(`=${n}`) ?? options.get(plural.select(n)) ?? options.get('other') ?? '';
+    return chosen.replace(/#/g, numbers.format(n));
+  });
+}

@@ -1,0 +1,40 @@
+// Stations that share a city (three in Madrid) would sit on one pixel: fan them out on a small
+// circle. Pure, so the layout is tested without a map.
+
+export interface StationOffsets {
+  /** Per station, an index into `offsets`. */
+  readonly slots: readonly number[];
+  /** Distinct pixel offsets; slot 0 is [0, 0]. */
+  readonly offsets: readonly (readonly [number, number])[];
+}
+
+export const FAN_RADIUS_PX = 9;
+
+export function stationOffsets(points: readonly (readonly [number, number])[], radius = FAN_RADIUS_PX): StationOffsets {
+  const groups = new Map<string, number[]>();
+  points.forEach(([lon, lat], i) => {
+    const key = `${lon.toFixed(2)},${lat.toFixed(2)}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const offsets: [number, number][] = [[0, 0]];
+  const slotOf = new Map<string, number>([['0,0', 0]]);
+  const slots = new Array<number>(points.length).fill(0);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    // Bigger groups get a slightly wider circle so icons do not touch.
+    const r = radius * Math.max(1, members.length / 4);
+    members.forEach((stationIndex, k) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * k) / members.length;
+      const o: [number, number] = [Math.round(r * Math.cos(angle) * 10) / 10, Math.round(r * Math.sin(angle) * 10) / 10];
+      const key = `${o[0]},${o[1]}`;
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slot = offsets.length;
+        offsets.push(o);
+        slotOf.set(key, slot);
+      }
+      slots[stationIndex] = slot;
+    });
+  }
+  return { slots, offsets };
+}

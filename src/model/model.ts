@@ -1,0 +1,212 @@
+// Indexes over a validated dataset, and the time math the views need: each station's status
+// and each country's strongest official response as of any day, and the events in a range.
+import { dateSpan, type Day } from './dates';
+import type { Dataset } from './validate';
+import type { ChronoEvent, Config, Source, StationProperties } from './schema';
+
+export interface Station {
+  readonly id: string;
+  /** Index in `Model.stations`, used as the map feature id. */
+  readonly index: number;
+  readonly props: StationProperties;
+  readonly lon: number;
+  readonly lat: number;
+  /** First day the station counts as reported: the last day of its firstReported date. */
+  readonly visibleFrom: Day;
+  /** Status changes in date order (the day each takes effect). */
+  readonly statusChanges: readonly StatusChange[];
+}
+
+export interface StatusChange {
+  readonly day: Day;
+  readonly status: string;
+  readonly eventId: string;
+}
+
+export interface TimedEvent extends ChronoEvent {
+  readonly index: number;
+  /** First and last day the (possibly partial) date can mean. */
+  readonly start: Day;
+  readonly end: Day;
+}
+
+interface ResponseStep {
+  readonly day: Day;
+  readonly rank: number;
+  readonly eventId: string;
+}
+
+export interface Model {
+  readonly config: Config;
+  readonly stations: readonly Station[];
+  readonly stationById: ReadonlyMap<string, Station>;
+  readonly stationsByCountry: ReadonlyMap<string, readonly Station[]>;
+  /** Sorted by start day, then id. */
+  readonly events: readonly TimedEvent[];
+  readonly eventById: ReadonlyMap<string, TimedEvent>;
+  readonly eventsByStation: ReadonlyMap<string, readonly TimedEvent[]>;
+  readonly eventsByCountry: ReadonlyMap<string, readonly TimedEvent[]>;
+  readonly sourceById: ReadonlyMap<string, Source>;
+  /** Countries with a station or an event. */
+  readonly countries: readonly string[];
+  /** First and last day of the story: config start, or the earliest record; the latest record. */
+  readonly start: Day;
+  readonly end: Day;
+  /** Per country, the running maximum of official responses (ranks never fall). */
+  readonly responseSteps: ReadonlyMap<string, readonly ResponseStep[]>;
+  readonly maxEventSpan: number;
+}
+
+const byDayThenId = <T extends { id: string }>(day: (x: T) => Day) => (a: T, b: T) =>
+  day(a) - day(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildModel(dataset: Dataset): Model {
+  const { config } = dataset;
+  const events: TimedEvent[] = dataset.events
+    .map((e) => ({ ...e, ...dateSpan(e.date), index: 0 }))
+    .sort(byDayThenId((e) => e.start))
+    .map((e, index) => ({ ...e, index }));
+  const eventById = new Map(events.map((e) => [e.id, e]));
+
+  const eventsByStation = new Map<string, TimedEvent[]>();
+  const eventsByCountry = new Map<string, TimedEvent[]>();
+  for (const e of events) {
+    for (const id of e.stationIds ?? []) push(eventsByStation, id, e);
+    if (e.country) push(eventsByCountry, e.country, e);
+  }
+
+  const stations: Station[] = dataset.stations.map((f, index) => {
+    const props = f.properties;
+    // A status takes effect when its date has certainly passed: the end of a month or a year.
+    const statusChanges = (eventsByStation.get(props.id) ?? [])
+      .filter((e) => e.setsStatus !== undefined)
+      .map((e) => ({ day: e.end, status: e.setsStatus!, eventId: e.id }))
+      .sort((a, b) => a.day - b.day || (a.eventId < b.eventId ? -1 : 1));
+    return {
+      id: props.id,
+      index,
+      props,
+      lon: f.geometry.coordinates[0],
+      lat: f.geometry.coordinates[1],
+      visibleFrom: dateSpan(props.firstReported.date).end,
+      statusChanges,
+    };
+  });
+  const stationsByCountry = new Map<string, Station[]>();
+  for (const s of stations) push(stationsByCountry, s.props.country, s);
+
+  const responseRank = new Map(config.responses.map((r) => [r.id, r.rank]));
+  const typeResponse = new Map(config.eventTypes.map((t) => [t.id, t.response]));
+  const responseSteps = new Map<string, ResponseStep[]>();
+  for (const [country, list] of eventsByCountry) {
+    const steps: ResponseStep[] = [];
+    const official = list
+      .filter((e) => e.actorKind === 'host-government' && typeResponse.get(e.type) !== undefined)
+      .sort((a, b) => a.end - b.end);
+    for (const e of official) {
+      const rank = responseRank.get(typeResponse.get(e.type)!) ?? 0;
+      if (rank > (steps.at(-1)?.rank ?? 0)) steps.push({ day: e.end, rank, eventId: e.id });
+    }
+    responseSteps.set(country, steps);
+  }
+
+  const firstDays = [...stations.map((s) => dateSpan(s.props.firstReported.date).start), ...events.map((e) => e.start)];
+  const lastDays = [...stations.map((s) => s.visibleFrom), ...events.map((e) => e.end)];
+  const configStart = dateSpan(config.story.start).start;
+  const start = Math.min(configStart, ...firstDays);
+  const end = config.story.end !== undefined ? dateSpan(config.story.end).end : Math.max(start, ...lastDays);
+  const countries = [...new Set([...stationsByCountry.keys(), ...eventsByCountry.keys()])].sort();
+
+  return {
+    config,
+    stations,
+    stationById: new Map(stations.map((s) => [s.id, s])),
+    stationsByCountry,
+    events,
+    eventById,
+    eventsByStation,
+    eventsByCountry,
+    sourceById: new Map(dataset.sources.map((s) => [s.id, s])),
+    countries,
+    start,
+    end,
+    responseSteps,
+    maxEventSpan: events.reduce((m, e) => Math.max(m, e.end - e.start), 0),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Index of the last item whose day is <= `day`, or -1. */
+function lastAtOrBefore<T extends { day: Day }>(items: readonly T[], day: Day): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].day <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The station's status on `day`, or null when it had not been reported yet. */
+export function statusAsOf(model: Model, station: Station, day: Day): string | null {
+  if (day < station.visibleFrom) return null;
+  const i = lastAtOrBefore(station.statusChanges, day);
+  return i < 0 ? model.config.initialStatus : station.statusChanges[i].status;
+}
+
+/** The strongest host-government response in `country` up to `day`. */
+export function countryResponseAsOf(model: Model, country: string, day: Day): string {
+  const steps = model.responseSteps.get(country) ?? [];
+  const i = lastAtOrBefore(steps, day);
+  const rank = i < 0 ? 0 : steps[i].rank;
+  return responseIdForRank(model.config, rank);
+}
+
+function responseIdForRank(config: Config, rank: number): string {
+  const exact = config.responses.find((r) => r.rank === rank);
+  if (exact) return exact.id;
+  return [...config.responses].sort((a, b) => a.rank - b.rank)[0].id;
+}
+
+/** Events whose date span overlaps [from, to], in date order. */
+export function eventsInRange(model: Model, from: Day, to: Day): TimedEvent[] {
+  const { events } = model;
+  // Events are sorted by start; any overlapping one starts no earlier than from - maxEventSpan.
+  let lo = 0;
+  let hi = events.length;
+  const earliest = from - model.maxEventSpan;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].start < earliest) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TimedEvent[] = [];
+  for (let i = lo; i < events.length && events[i].start <= to; i++) {
+    if (events[i].end >= from) out.push(events[i]);
+  }
+  return out;
+}
+
+/** Stations reported by `day`, with their status then. */
+export function stationsAsOf(model: Model, day: Day): { station: Station; status: string }[] {
+  const out: { station: Station; status: string }[] = [];
+  for (const station of model.stations) {
+    const status = statusAsOf(model, station, day);
+    if (status !== null) out.push({ station, status });
+  }
+  return out;
+}
+
+/** The status history of a station as a list, for the panel. */
+export function statusHistory(model: Model, station: Station): { day: Day; status: string; eventId?: string }[] {
+  return [{ day: station.visibleFrom, status: model.config.initialStatus }, ...station.statusChanges];
+}

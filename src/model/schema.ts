@@ -1,0 +1,173 @@
+// The one schema for the data files. The app, the checker, the CSV import and the
+// JSON Schema files all derive from these definitions, so they cannot drift apart.
+import { z } from 'zod';
+import { ISO_NUMERIC } from './iso-countries';
+import { isRealDate, DATE_PATTERN } from './dates';
+
+export const PRECISIONS = ['day', 'month', 'year'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** A partial ISO date: "2022-10-26" (day), "2022-10" (month) or "2022" (year). */
+export const partialDate = z
+  .string()
+  .regex(DATE_PATTERN, { message: 'is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD' })
+  .refine(isRealDate, { message: 'is not a valid date' });
+
+export const countryCode = z
+  .string()
+  .refine((c) => Object.hasOwn(ISO_NUMERIC, c), { message: 'is not an ISO 3166-1 alpha-2 country code' });
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'is not a slug (lower-case letters, digits and single hyphens)' })
+  .max(80, { message: 'is longer than 80 characters' });
+
+/** Bounded plain text: long enough for any real title or summary, short enough to stop pasted garbage. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'is empty' })
+    .max(max, { message: `is longer than ${max} characters` });
+
+export const httpUrl = z
+  .string()
+  .max(2000, { message: 'is longer than 2000 characters' })
+  .refine(isHttpUrl, { message: 'is not an http(s) URL' });
+
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const SOURCE_KINDS = ['government', 'ngo', 'news', 'other'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  url: httpUrl,
+  title: text(300),
+  publisher: text(120),
+  published: partialDate,
+  kind: z.enum(SOURCE_KINDS),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { message: 'is not a language tag' }).optional(),
+  note: text(500).optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const datedSchema = z.strictObject({
+  date: partialDate,
+  precision: z.enum(PRECISIONS),
+});
+
+export const LOCATION_PRECISIONS = ['city', 'country'] as const;
+
+export const stationPropertiesSchema = z.strictObject({
+  id: slug,
+  name: text(120),
+  nameZh: text(120).optional(),
+  city: text(120).optional(),
+  cityZh: text(60).optional(),
+  country: countryCode,
+  locationPrecision: z.enum(LOCATION_PRECISIONS),
+  operator: text(120),
+  operatorZh: text(60).optional(),
+  firstReported: datedSchema,
+  firstReportedBy: text(200),
+  note: text(800).optional(),
+  sources: z.array(slug).min(1, { message: 'lists no source' }),
+});
+export type StationProperties = z.infer<typeof stationPropertiesSchema>;
+
+const longitude = z.number().min(-180, { message: 'is not a longitude' }).max(180, { message: 'is not a longitude' });
+const latitude = z.number().min(-90, { message: 'is not a latitude' }).max(90, { message: 'is not a latitude' });
+
+export const stationFeatureSchema = z.strictObject({
+  type: z.literal('Feature'),
+  geometry: z.strictObject({
+    type: z.literal('Point'),
+    coordinates: z.tuple([longitude, latitude]),
+  }),
+  properties: stationPropertiesSchema,
+});
+export type StationFeature = z.infer<typeof stationFeatureSchema>;
+
+/** Vocabularies are the dataset's own (see data/config.json); the schema only fixes their shape. */
+export const vocabularyId = slug;
+
+export const ACTOR_KINDS = ['host-government', 'chinese-government', 'legislature', 'ngo', 'media', 'other'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const eventSchema = z.strictObject({
+  id: slug,
+  date: partialDate,
+  precision: z.enum(PRECISIONS),
+  type: vocabularyId,
+  actor: text(160),
+  actorKind: z.enum(ACTOR_KINDS),
+  country: countryCode.optional(),
+  stationIds: z.array(slug).optional(),
+  setsStatus: vocabularyId.optional(),
+  title: text(160),
+  titleZh: text(120).optional(),
+  summary: text(1200),
+  summaryZh: text(600).optional(),
+  disputed: text(600).optional(),
+  sources: z.array(slug).min(1, { message: 'lists no source' }),
+});
+export type ChronoEvent = z.infer<typeof eventSchema>;
+
+export const stationCollectionSchema = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+export const recordArraySchema = z.array(z.unknown());
+
+export type Localized = Readonly<Record<string, string>>;
+const localized = z.record(z.string(), z.string().min(1)).refine((r) => typeof r.en === 'string', {
+  message: 'needs at least an "en" text',
+});
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'is not a #rrggbb colour' });
+export const SHAPES = ['circle', 'square', 'diamond', 'triangle', 'triangle-down', 'cross', 'star', 'ring'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+export const configSchema = z.strictObject({
+  title: localized,
+  standfirst: localized,
+  credit: localized,
+  about: z.array(localized),
+  license: localized,
+  dataUpdated: partialDate,
+  story: z.strictObject({ start: partialDate, end: partialDate.optional() }),
+  defaultView: z.strictObject({ from: partialDate.optional(), to: partialDate.optional() }),
+  statuses: z
+    .array(z.strictObject({ id: vocabularyId, label: localized, color, darkColor: color, shape: z.enum(SHAPES), rank: z.number().int() }))
+    .min(1),
+  responses: z
+    .array(z.strictObject({ id: vocabularyId, label: localized, color, darkColor: color, rank: z.number().int() }))
+    .min(1),
+  eventTypes: z
+    .array(
+      z.strictObject({
+        id: vocabularyId,
+        label: localized,
+        color,
+        darkColor: color,
+        shape: z.enum(SHAPES),
+        /** The host-government response this kind of event shows, if any. */
+        response: vocabularyId.optional(),
+      }),
+    )
+    .min(1),
+  /** The status every station has before any event sets one. */
+  initialStatus: vocabularyId,
+});
+export type Config = z.infer<typeof configSchema>;
+export type StatusDef = Config['statuses'][number];
+export type ResponseDef = Config['responses'][number];
+export type EventTypeDef = Config['eventTypes'][number];

@@ -1,0 +1,204 @@
+// The detail panel: the selected station, country or event with its status history and every
+// source; with nothing selected, the events in the range. All text goes in as text nodes.
+import { countryResponseAsOf, eventsInRange, statusAsOf, statusHistory, type Model, type Station, type TimedEvent } from '../model/model';
+import type { AppState } from '../state/state';
+import type { Dispatch } from '../state/store';
+import { el, replaceChildren, safeLink } from '../dom';
+import { eventDateLabel } from '../timeline/timeline-view';
+import type { I18n } from '../i18n';
+import type { Source } from '../model/schema';
+import { legendShape } from './legend-view';
+import { dateSpan } from '../model/dates';
+
+export class PanelView {
+  private lastKey = '';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly model: Model,
+    private readonly dispatch: Dispatch,
+  ) {}
+
+  render(state: AppState, i18n: I18n, dark: boolean): void {
+    const key = JSON.stringify([state.from, state.to, state.selection, state.types, i18n.lang, dark]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const sel = state.selection;
+    let content: (Node | null)[];
+    if (sel?.kind === 'station') content = this.station(this.model.stationById.get(sel.id)!, state, i18n, dark);
+    else if (sel?.kind === 'country') content = this.country(sel.id, state, i18n, dark);
+    else if (sel?.kind === 'event') content = this.event(this.model.eventById.get(sel.id)!, i18n);
+    else content = this.rangeList(state, i18n);
+    replaceChildren(this.root, content);
+  }
+
+  private closeButton(i18n: I18n): HTMLElement {
+    const b = el('button', { type: 'button', class: 'close', 'aria-label': i18n.t('clearSelection') }, ['×']);
+    b.addEventListener('click', () => this.dispatch({ type: 'select', selection: null }));
+    return b;
+  }
+
+  private statusLabel(id: string, i18n: I18n, dark: boolean): HTMLElement {
+    const def = this.model.config.statuses.find((s) => s.id === id)!;
+    return el('span', { class: 'status-label' }, [legendShape(def.shape, dark ? def.darkColor : def.color, false), i18n.pick(def.label)]);
+  }
+
+  private station(s: Station, state: AppState, i18n: I18n, dark: boolean): (Node | null)[] {
+    const p = s.props;
+    const status = statusAsOf(this.model, s, state.to);
+    const zh = i18n.lang !== 'en';
+    const history = statusHistory(this.model, s);
+    return [
+      el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [i18n.t('station')]), this.closeButton(i18n)]),
+      el('h2', { tabindex: -1 }, [(zh && p.nameZh) || p.name]),
+      el('dl', { class: 'facts' }, [
+        el('dt', {}, [i18n.t('city')]),
+        el('dd', {}, [`${(zh && p.cityZh) || p.city || '—'}, `, this.countryButton(p.country, i18n)]),
+        el('dt', {}, [i18n.t('operator')]),
+        el('dd', {}, [(zh && p.operatorZh) || p.operator]),
+        el('dt', {}, [i18n.t('firstReported')]),
+        el('dd', {}, [`${partialDateLabel(p.firstReported.date, p.firstReported.precision, i18n)} · ${i18n.t('firstReportedBy')} ${p.firstReportedBy}`]),
+        el('dt', {}, [i18n.t('statusAsOf', { date: i18n.date(state.to) })]),
+        el('dd', {}, [status === null ? i18n.t('notYetReported') : this.statusLabel(status, i18n, dark)]),
+      ]),
+      p.locationPrecision === 'country' ? el('p', { class: 'note' }, [i18n.t('locationPrecisionCountry')]) : null,
+      p.note ? el('p', { class: 'note' }, [`${i18n.t('note')}: ${p.note}`]) : null,
+      el('h3', {}, [i18n.t('statusHistory')]),
+      el(
+        'ol',
+        { class: 'history' },
+        history.map((h) => {
+          const ev = h.eventId ? this.model.eventById.get(h.eventId) : undefined;
+          return el('li', { class: h.day > state.to ? 'future' : '' }, [
+            el('span', { class: 'when' }, [ev ? eventDateLabel(ev, i18n) : partialDateLabel(p.firstReported.date, p.firstReported.precision, i18n)]),
+            ' ',
+            this.statusLabel(h.status, i18n, dark),
+            ev ? el('span', {}, [' — ', this.eventButton(ev, i18n)]) : null,
+          ]);
+        }),
+      ),
+      ...this.eventsSection(this.model.eventsByStation.get(s.id) ?? [], i18n),
+      ...this.sourcesSection(p.sources, i18n),
+    ];
+  }
+
+  private country(iso: string, state: AppState, i18n: I18n, dark: boolean): Node[] {
+    const response = countryResponseAsOf(this.model, iso, state.to);
+    const rdef = this.model.config.responses.find((r) => r.id === response)!;
+    const stations = this.model.stationsByCountry.get(iso) ?? [];
+    const events = this.model.eventsByCountry.get(iso) ?? [];
+    const sourceIds = [...new Set([...stations.flatMap((s) => s.props.sources), ...events.flatMap((e) => e.sources)])];
+    return [
+      el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [i18n.t('country')]), this.closeButton(i18n)]),
+      el('h2', { tabindex: -1 }, [i18n.countryName(iso)]),
+      el('p', {}, [
+        `${i18n.t('responseAsOf', { date: i18n.date(state.to) })}: `,
+        el('span', { class: 'swatch', style: `background:${dark ? rdef.darkColor : rdef.color}` }),
+        el('strong', {}, [i18n.pick(rdef.label)]),
+      ]),
+      el('h3', {}, [`${i18n.t('stationsHere')} (${i18n.number(stations.length)})`]),
+      el(
+        'ul',
+        { class: 'station-list' },
+        stations.map((s) => {
+          const st = statusAsOf(this.model, s, state.to);
+          return el('li', {}, [this.stationButton(s, i18n), ' ', st === null ? el('span', { class: 'muted' }, [i18n.t('notYetReported')]) : this.statusLabel(st, i18n, dark)]);
+        }),
+      ),
+      ...this.eventsSection(events, i18n),
+      ...this.sourcesSection(sourceIds, i18n),
+    ];
+  }
+
+  private event(e: TimedEvent, i18n: I18n): (Node | null)[] {
+    const zh = i18n.lang !== 'en';
+    const def = this.model.config.eventTypes.find((t) => t.id === e.type)!;
+    return [
+      el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [i18n.pick(def.label)]), this.closeButton(i18n)]),
+      el('h2', { tabindex: -1 }, [(zh && e.titleZh) || e.title]),
+      el('dl', { class: 'facts' }, [
+        el('dt', {}, [i18n.t('date')]),
+        el('dd', {}, [eventDateLabel(e, i18n)]),
+        el('dt', {}, [i18n.t('actor')]),
+        el('dd', {}, [e.actor]),
+        e.country ? el('dt', {}, [i18n.t('country')]) : null,
+        e.country ? el('dd', {}, [this.countryButton(e.country, i18n)]) : null,
+        e.stationIds?.length ? el('dt', {}, [i18n.t('concerns')]) : null,
+        e.stationIds?.length
+          ? el('dd', {}, [el('ul', { class: 'inline-list' }, e.stationIds.map((id) => el('li', {}, [this.stationButton(this.model.stationById.get(id)!, i18n)])))])
+          : null,
+      ]),
+      el('p', { class: 'summary' }, [(zh && e.summaryZh) || e.summary]),
+      e.disputed ? el('p', { class: 'note' }, [`${i18n.t('disputed')}: ${e.disputed}`]) : null,
+      ...this.sourcesSection(e.sources, i18n),
+    ];
+  }
+
+  private rangeList(state: AppState, i18n: I18n): Node[] {
+    const types = new Set(state.types);
+    const events = eventsInRange(this.model, state.from, state.to).filter((e) => types.has(e.type));
+    return [
+      el('h2', {}, [i18n.t('eventsInRange')]),
+      events.length === 0 ? el('p', { class: 'muted' }, [i18n.t('noEvents')]) : this.eventList(events, i18n),
+    ];
+  }
+
+  private eventsSection(events: readonly TimedEvent[], i18n: I18n): Node[] {
+    if (events.length === 0) return [];
+    return [el('h3', {}, [`${i18n.t('events')} (${i18n.number(events.length)})`]), this.eventList(events, i18n)];
+  }
+
+  private eventList(events: readonly TimedEvent[], i18n: I18n): HTMLElement {
+    return el(
+      'ol',
+      { class: 'event-list' },
+      events.map((e) => el('li', {}, [el('span', { class: 'when' }, [eventDateLabel(e, i18n)]), ' ', this.eventButton(e, i18n)])),
+    );
+  }
+
+  private sourcesSection(ids: readonly string[], i18n: I18n): Node[] {
+    const sources = ids.map((id) => this.model.sourceById.get(id)).filter((s): s is Source => s !== undefined);
+    if (sources.length === 0) return [];
+    return [
+      el('h3', {}, [`${i18n.t('sources')} (${i18n.number(sources.length)})`]),
+      el(
+        'ul',
+        { class: 'sources' },
+        sources.map((s) =>
+          el('li', {}, [
+            el('span', { class: 'publisher' }, [s.publisher]),
+            ': ',
+            safeLink(s.url, [s.title, el('span', { class: 'visually-hidden' }, [` ${i18n.t('opensInNewTab')}`])]),
+            el('span', { class: 'when' }, [` · ${partialDateLabel(s.published, precisionOfDate(s.published), i18n)}`]),
+          ]),
+        ),
+      ),
+    ];
+  }
+
+  private stationButton(s: Station, i18n: I18n): HTMLElement {
+    const b = el('button', { type: 'button', class: 'link' }, [(i18n.lang !== 'en' && s.props.nameZh) || s.props.name]);
+    b.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'station', id: s.id } }));
+    return b;
+  }
+
+  private countryButton(iso: string, i18n: I18n): HTMLElement {
+    const b = el('button', { type: 'button', class: 'link' }, [i18n.countryName(iso)]);
+    b.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'country', id: iso } }));
+    return b;
+  }
+
+  private eventButton(e: TimedEvent, i18n: I18n): HTMLElement {
+    const b = el('button', { type: 'button', class: 'link' }, [(i18n.lang !== 'en' && e.titleZh) || e.title]);
+    b.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } }));
+    return b;
+  }
+}
+
+function precisionOfDate(date: string): string {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
+export function partialDateLabel(date: string, precision: string, i18n: I18n): string {
+  return eventDateLabel({ date, precision, start: dateSpan(date).start }, i18n);
+}

@@ -1,0 +1,137 @@
+// The one app state, and the only function that changes it. Every input (URL, clicks, keys,
+// postMessage) becomes an intent; `reduce` returns a state that is always normalised.
+import type { Day } from '../model/dates';
+
+export type SelectionKind = 'station' | 'country' | 'event';
+export interface Selection {
+  readonly kind: SelectionKind;
+  readonly id: string;
+}
+export type ViewMode = 'map' | 'list';
+export type Theme = 'auto' | 'light' | 'dark';
+
+export interface AppState {
+  readonly from: Day;
+  readonly to: Day;
+  readonly selection: Selection | null;
+  /** Enabled event types, in vocabulary order; all of them by default. */
+  readonly types: readonly string[];
+  readonly lang: string;
+  readonly view: ViewMode;
+  readonly theme: Theme;
+}
+
+/** What the state may refer to: the story's bounds and the ids that exist. */
+export interface StateContext {
+  readonly start: Day;
+  readonly end: Day;
+  readonly defaultFrom: Day;
+  readonly defaultTo: Day;
+  readonly stationIds: ReadonlySet<string>;
+  readonly countryIds: ReadonlySet<string>;
+  readonly eventIds: ReadonlySet<string>;
+  readonly types: readonly string[];
+  readonly langs: readonly string[];
+  readonly defaultLang: string;
+}
+
+export type Intent =
+  | { readonly type: 'set-range'; readonly from: Day; readonly to: Day }
+  | { readonly type: 'set-to'; readonly to: Day }
+  | { readonly type: 'select'; readonly selection: Selection | null }
+  | { readonly type: 'toggle-type'; readonly eventType: string }
+  | { readonly type: 'set-types'; readonly types: readonly string[] }
+  | { readonly type: 'set-lang'; readonly lang: string }
+  | { readonly type: 'set-view'; readonly view: ViewMode }
+  | { readonly type: 'set-theme'; readonly theme: Theme }
+  /** Several fields at once (URL, postMessage); each invalid field is ignored. */
+  | { readonly type: 'patch'; readonly patch: StatePatch };
+
+export interface StatePatch {
+  readonly from?: Day;
+  readonly to?: Day;
+  readonly selection?: Selection | null;
+  readonly types?: readonly string[];
+  readonly lang?: string;
+  readonly view?: ViewMode;
+  readonly theme?: Theme;
+}
+
+export function defaultState(ctx: StateContext): AppState {
+  return {
+    from: ctx.defaultFrom,
+    to: ctx.defaultTo,
+    selection: null,
+    types: ctx.types,
+    lang: ctx.defaultLang,
+    view: 'map',
+    theme: 'auto',
+  };
+}
+
+const clampDay = (d: Day, ctx: StateContext) => Math.min(ctx.end, Math.max(ctx.start, Math.round(d)));
+
+function validSelection(sel: Selection | null, ctx: StateContext): boolean {
+  if (sel === null) return true;
+  const ids = sel.kind === 'station' ? ctx.stationIds : sel.kind === 'country' ? ctx.countryIds : ctx.eventIds;
+  return ids.has(sel.id);
+}
+
+/** Applies each valid field of a patch; invalid ones leave the current value. */
+export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext): AppState {
+  let { from, to } = state;
+  if (patch.from !== undefined && Number.isFinite(patch.from)) from = clampDay(patch.from, ctx);
+  if (patch.to !== undefined && Number.isFinite(patch.to)) to = clampDay(patch.to, ctx);
+  if (from > to) {
+    // The field that was given wins; the other moves to meet it.
+    if (patch.to !== undefined && patch.from === undefined) from = to;
+    else to = from;
+  }
+  const selection = patch.selection !== undefined && validSelection(patch.selection, ctx) ? patch.selection : state.selection;
+  // An empty list means "no types"; a list naming only unknown types is invalid and ignored.
+  const known = patch.types !== undefined ? ctx.types.filter((t) => patch.types!.includes(t)) : null;
+  const types = known !== null && (known.length > 0 || patch.types!.length === 0) ? known : state.types;
+  const lang = patch.lang !== undefined && ctx.langs.includes(patch.lang) ? patch.lang : state.lang;
+  const view = patch.view === 'map' || patch.view === 'list' ? patch.view : state.view;
+  const theme = patch.theme === 'auto' || patch.theme === 'light' || patch.theme === 'dark' ? patch.theme : state.theme;
+  return { from, to, selection, types, lang, view, theme };
+}
+
+export function reduce(state: AppState, intent: Intent, ctx: StateContext): AppState {
+  switch (intent.type) {
+    case 'set-range':
+      return applyPatch(state, { from: intent.from, to: intent.to }, ctx);
+    case 'set-to':
+      return applyPatch(state, { to: intent.to }, ctx);
+    case 'select':
+      return applyPatch(state, { selection: intent.selection }, ctx);
+    case 'toggle-type': {
+      const on = state.types.includes(intent.eventType);
+      return applyPatch(state, { types: on ? state.types.filter((t) => t !== intent.eventType) : [...state.types, intent.eventType] }, ctx);
+    }
+    case 'set-types':
+      return applyPatch(state, { types: intent.types }, ctx);
+    case 'set-lang':
+      return applyPatch(state, { lang: intent.lang }, ctx);
+    case 'set-view':
+      return applyPatch(state, { view: intent.view }, ctx);
+    case 'set-theme':
+      return applyPatch(state, { theme: intent.theme }, ctx);
+    case 'patch':
+      return applyPatch(state, intent.patch, ctx);
+  }
+}
+
+export function sameState(a: AppState, b: AppState): boolean {
+  return (
+    a.from === b.from &&
+    a.to === b.to &&
+    a.selection?.kind === b.selection?.kind &&
+    a.selection?.id === b.selection?.id &&
+    a.types.length === b.types.length &&
+    a.types.every((t, i) => t === b.types[i]) &&
+    a.lang === b.lang &&
+    a.view === b.view &&
+    a.theme === b.theme
+  );
+}

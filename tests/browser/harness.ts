@@ -1,0 +1,59 @@
+// Shared browser-test setup: Debian's Chromium driven by playwright-core against the built app.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = 'test-results';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+let built = false;
+/** Builds dist/ once per test run unless CHRONOMAP_SKIP_BUILD is set (CI builds before). */
+export function ensureBuilt(): void {
+  if (built || process.env.CHRONOMAP_SKIP_BUILD === '1') return;
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  built = true;
+}
+
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export async function serveDist(headers?: Readonly<Record<string, string>>): Promise<StaticServer> {
+  if (!existsSync('dist/index.html')) ensureBuilt();
+  return serveStatic('dist', { headers });
+}
+
+/** Records every request the page makes, so tests can assert none leaves our origin. */
+export function recordRequests(context: BrowserContext | Page): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export function foreignRequests(urls: readonly string[], origin: string): string[] {
+  return urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('about:'));
+}
+
+export async function waitForRendered(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
