@@ -23,9 +23,11 @@ function readJson(path: string, shownAs: string, problems: Problem[]): unknown {
 
 /** `dir` is where the files are; `shownAs` how messages name the folder (e.g. "data"). */
 export function readDataDir(dir: string, options: { shownAs?: string; configDir?: string; today?: number } = {}): ReadResult {
-  const names = defaultFileNames(options.shownAs ?? dir);
+  const names = { ...defaultFileNames(options.shownAs ?? dir), config: existsSync(join(dir, 'config.json')) ? `${options.shownAs ?? dir}/config.json` : 'data/config.json' };
   const problems: Problem[] = [];
-  const configPath = join(options.configDir ?? dir, 'config.json');
+  // A folder without its own config.json (the test fixtures) borrows the story's.
+  const ownConfig = join(dir, 'config.json');
+  const configPath = existsSync(ownConfig) ? ownConfig : join(options.configDir ?? 'data', 'config.json');
   const configRaw = readJson(configPath, names.config, problems);
   const { config, problems: configProblems } = validateConfig(configRaw, names.config);
   problems.push(...configProblems);

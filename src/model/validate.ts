@@ -95,9 +95,9 @@ function fieldName(path: readonly PropertyKey[], stripProperties: boolean): stri
   return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
-function issueMessage(issue: z.core.$ZodIssue, value: unknown): { field?: string; message: string } {
+function issueMessage(issue: z.core.$ZodIssue, value: unknown): { message: string } {
   if (issue.code === 'unrecognized_keys') {
-    return { message: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` };
+    return { message: `is not a known field${issue.keys.length > 1 ? ` (nor ${issue.keys.slice(1).join(', ')})` : ''}` };
   }
   if (issue.code === 'invalid_type' && value === undefined) return { message: 'is missing' };
   if (issue.code === 'invalid_type') return { message: `${describeValue(value)} should be ${issue.expected === 'tuple' ? 'an array' : `a ${issue.expected}`}` };
@@ -118,7 +118,9 @@ function parseRecord<T>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const value = valueAt(record, issue.path);
-    const field = issue.path.length > 0 ? fieldName(issue.path, stripProperties) : undefined;
+    // An unknown key is named as the field itself, so the message reads "colour is not a known field".
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+    const field = fieldName(path, stripProperties) || undefined;
     const { message } = issueMessage(issue, value);
     problems.add(ref, 'error', field, message, true);
   }
