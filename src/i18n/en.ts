@@ -73,6 +73,7 @@ export const en = {
   place: 'Place',
   type: 'Type',
   title: 'Title',
+  showAll: 'Show all {n}',
   noResponse: 'No official response recorded',
 } as const;
 

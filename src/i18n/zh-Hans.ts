@@ -74,5 +74,6 @@ export const zhHans: Messages = {
   place: '地点',
   type: '类型',
   title: '标题',
+  showAll: '显示全部{n}项',
   noResponse: '没有记录到官方回应',
 };

@@ -74,5 +74,6 @@ export const zhHant: Messages = {
   place: '地點',
   type: '類型',
   title: '標題',
+  showAll: '顯示全部{n}項',
   noResponse: '沒有記錄到官方回應',
 };

@@ -10,8 +10,13 @@ import type { Source } from '../model/schema';
 import { legendShape } from './legend-view';
 import { dateSpan } from '../model/dates';
 
+/** Long lists show this many items first, so a phone page does not become endless. */
+const LIST_PREVIEW = 15;
+
 export class PanelView {
   private lastKey = '';
+  private expanded = false;
+  private lastSelection = 'null';
 
   constructor(
     private readonly root: HTMLElement,
@@ -20,9 +25,15 @@ export class PanelView {
   ) {}
 
   render(state: AppState, i18n: I18n, dark: boolean): void {
-    const key = JSON.stringify([state.from, state.to, state.selection, state.types, i18n.lang, dark]);
+    const selectionKey = JSON.stringify(state.selection);
+    if (selectionKey !== this.lastSelection) {
+      this.expanded = false;
+      this.lastSelection = selectionKey;
+    }
+    const key = JSON.stringify([state.from, state.to, state.selection, state.types, i18n.lang, dark, this.expanded]);
     if (key === this.lastKey) return;
     this.lastKey = key;
+    this.rerender = () => this.render(state, i18n, dark);
     const sel = state.selection;
     let content: (Node | null)[];
     if (sel?.kind === 'station') content = this.station(this.model.stationById.get(sel.id)!, state, i18n, dark);
@@ -149,12 +160,24 @@ export class PanelView {
   }
 
   private eventList(events: readonly TimedEvent[], i18n: I18n): HTMLElement {
-    return el(
+    const shown = this.expanded ? events : events.slice(0, LIST_PREVIEW);
+    const list = el(
       'ol',
       { class: 'event-list' },
-      events.map((e) => el('li', {}, [el('span', { class: 'when' }, [eventDateLabel(e, i18n)]), ' ', this.eventButton(e, i18n)])),
+      shown.map((e) => el('li', {}, [el('span', { class: 'when' }, [eventDateLabel(e, i18n)]), ' ', this.eventButton(e, i18n)])),
     );
+    if (shown.length === events.length) return list;
+    const more = el('button', { type: 'button', class: 'button show-all' }, [i18n.t('showAll', { n: events.length })]);
+    more.addEventListener('click', () => {
+      this.expanded = true;
+      const first = this.root.querySelectorAll('.event-list li').length;
+      this.rerender();
+      (this.root.querySelectorAll<HTMLButtonElement>('.event-list li button')[first] ?? null)?.focus();
+    });
+    return el('div', {}, [list, more]);
   }
+
+  private rerender: () => void = () => undefined;
 
   private sourcesSection(ids: readonly string[], i18n: I18n): Node[] {
     const sources = ids.map((id) => this.model.sourceById.get(id)).filter((s): s is Source => s !== undefined);

@@ -18,6 +18,9 @@ const AXIS_H = 24;
 const TOP = 10;
 const HANDLE_W = 14;
 const MARGIN_X = 16;
+/** Above this many lanes, marks are counted instead of drawn, until zooming in spreads them out. */
+const MAX_LANES = 8;
+const OVERFLOW_BUCKET_PX = 26;
 
 export interface TimelineOptions {
   readonly container: HTMLElement;
@@ -31,6 +34,7 @@ export class TimelineView {
   private readonly model: Model;
   private readonly svg: SVGSVGElement;
   private readonly marksGroup: SVGGElement;
+  private readonly overflowGroup: SVGGElement;
   private readonly axisGroup: SVGGElement;
   private readonly rangeRect: SVGRectElement;
   private readonly shadeLeft: SVGRectElement;
@@ -62,8 +66,9 @@ export class TimelineView {
     this.shadeRight = svgEl('rect', { class: 'shade' });
     this.rangeRect = svgEl('rect', { class: 'range' });
     this.marksGroup = svgEl('g', { class: 'marks', role: 'list' });
+    this.overflowGroup = svgEl('g', { class: 'overflow', 'aria-hidden': 'true' });
     this.handles = { from: this.makeHandle('from'), to: this.makeHandle('to') };
-    this.svg.append(this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.marksGroup, this.handles.from, this.handles.to);
+    this.svg.append(this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.marksGroup, this.overflowGroup, this.handles.from, this.handles.to);
     this.tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
     opts.container.append(this.svg, this.tooltip);
 
@@ -283,8 +288,9 @@ export class TimelineView {
     const visible = this.visibleEvents();
     const xs = visible.map((e) => x(dayToDate(e.start)) + (e.end > e.start ? 0 : x(dayToDate(e.start + 1)) - x(dayToDate(e.start))) / 2);
     const lanes = stackMarks(xs, MARK_SIZE, 2);
-    const laneCount = lanes.reduce((m, l) => Math.max(m, l + 1), 1);
-    const marksH = laneCount * LANE;
+    const laneCount = Math.min(MAX_LANES, lanes.reduce((m, l) => Math.max(m, l + 1), 1));
+    const overflow = overflowCounts(xs, lanes, MAX_LANES, OVERFLOW_BUCKET_PX);
+    const marksH = laneCount * LANE + (overflow.size > 0 ? LANE : 0);
     this.height = TOP + marksH + AXIS_H + 4;
     this.svg.setAttribute('width', String(this.width));
     this.svg.setAttribute('height', String(this.height));
@@ -298,7 +304,7 @@ export class TimelineView {
       const inRange = e.end >= s.from && e.start <= s.to;
       const outside = cx < MARGIN_X - MARK_SIZE || cx > this.width - MARGIN_X + MARK_SIZE;
       node.setAttribute('transform', `translate(${cx.toFixed(1)},${cy})`);
-      node.setAttribute('display', outside ? 'none' : 'inline');
+      node.setAttribute('display', outside || lanes[i] >= MAX_LANES ? 'none' : 'inline');
       node.classList.toggle('out-of-range', !inRange);
       node.classList.toggle('hl', highlighted.has(e));
       node.classList.toggle('dim', highlighted.size > 0 && !highlighted.has(e));
@@ -309,6 +315,11 @@ export class TimelineView {
       if (!shown.has(this.model.eventById.get(id)!)) node.setAttribute('display', 'none');
     }
     this.updateRovingFocus(visible);
+    this.overflowGroup.replaceChildren(
+      ...[...overflow].map(([bucketX, n]) =>
+        svgEl('text', { x: bucketX.toFixed(1), y: TOP + 8, 'text-anchor': 'middle', class: 'overflow-count' }, [`+${n}`]),
+      ),
+    );
 
     // Axis
     const axis = axisBottom(x).ticks(Math.max(2, Math.floor(this.width / 110))).tickSizeOuter(0);
@@ -337,6 +348,17 @@ export class TimelineView {
     g.setAttribute('aria-valuetext', i18n.date(day, 'long'));
     g.setAttribute('data-date', formatDay(day));
   }
+}
+
+/** For marks above the lane limit: how many fall in each bucket, keyed by the bucket's centre x. */
+export function overflowCounts(xs: readonly number[], lanes: readonly number[], maxLanes: number, bucketPx: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  xs.forEach((x, i) => {
+    if (lanes[i] < maxLanes) return;
+    const centre = (Math.floor(x / bucketPx) + 0.5) * bucketPx;
+    counts.set(centre, (counts.get(centre) ?? 0) + 1);
+  });
+  return counts;
 }
 
 function setAttrs(node: Element, attrs: Readonly<Record<string, number>>): void {

@@ -1,0 +1,11 @@
+import { launch, serveDist, waitForRendered } from '../../tests/browser/harness';
+const server = await serveDist();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(server.url + '/');
+await waitForRendered(page);
+const box = (await page.locator('.handle-to .handle-hit').boundingBox())!;
+console.log(box);
+const hit = await page.evaluate(({x,y}) => { const e = document.elementFromPoint(x,y); return e?.outerHTML.slice(0,120); }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+console.log(hit);
+await browser.close(); await server.close();

@@ -1,0 +1,32 @@
+// npm run schema: writes data/schema/*.schema.json from the zod schema, for editors and other tools.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { configSchema, eventSchema, sourceSchema, stationFeatureSchema } from '../src/model/schema';
+
+export function jsonSchemas(): Record<string, unknown> {
+  const doc = (title: string, schema: z.ZodType) => ({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title,
+    ...z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }),
+  });
+  return {
+    'stations.schema.json': {
+      ...doc('chronomap stations (GeoJSON FeatureCollection)', z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(stationFeatureSchema) })),
+    },
+    'events.schema.json': doc('chronomap events', z.array(eventSchema)),
+    'sources.schema.json': doc('chronomap sources', z.array(sourceSchema)),
+    'config.schema.json': doc('chronomap story config', configSchema),
+  };
+}
+
+export function schemaFileText(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  mkdirSync('data/schema', { recursive: true });
+  for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`data/schema/${name}`, schemaFileText(schema));
+  console.log('wrote data/schema/*.schema.json');
+}

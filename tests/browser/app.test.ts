@@ -1,0 +1,202 @@
+// The built app in real headless Chromium: map, timeline, panel, URL state, phone layout,
+// and no request to any origin but our own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureBuilt, foreignRequests, launch, recordRequests, screenshot, serveDist, waitForRendered } from './harness';
+import type { StaticServer } from '../../scripts/lib/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Handle {
+  getState(): { from: number; to: number; selection: { kind: string; id: string } | null };
+  stationsShown(): number | null;
+}
+
+async function open(path = '/', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const requests = recordRequests(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url + path);
+  await waitForRendered(page);
+  return { page, requests, errors };
+}
+
+const counts = (page: Page) => page.textContent('#counts');
+const stationsShown = (page: Page) => page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.stationsShown());
+const state = (page: Page) => page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.getState());
+
+/** Counts map pixels close to a colour, to prove the canvas really drew it. */
+async function pixelsNear(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
+  const png = await page.locator('#map canvas').screenshot();
+  return page.evaluate(
+    async ({ data, rgb, tolerance }) => {
+      const img = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(img.width, img.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) <= tolerance) n++;
+      }
+      return n;
+    },
+    { data: [...png], rgb, tolerance },
+  );
+}
+
+describe('the app in Chromium', () => {
+  it('loads with zero requests to other origins and no errors, and draws countries and stations', async () => {
+    const { page, requests, errors } = await open();
+    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await counts(page)).toMatch(/^\d+ stations in \d+ countries as of .+ · \d+ events from .+$/);
+    const shown = await stationsShown(page);
+    expect(shown).toBeGreaterThan(50);
+    expect(await counts(page)).toContain(`${shown} stations`);
+    // Ocean colour, a "no response" country and the "reported" station orange are all on the canvas.
+    expect(await pixelsNear(page, [0xdc, 0xe6, 0xee])).toBeGreaterThan(10_000);
+    expect(await pixelsNear(page, [0xee, 0xee, 0xee], 6)).toBeGreaterThan(1_000);
+    expect(await pixelsNear(page, [0xd5, 0x5e, 0x00], 40)).toBeGreaterThan(20);
+    await screenshot(page, 'desktop');
+    await page.close();
+  });
+
+  it('moving the end handle from the keyboard changes the stations drawn and the counts line', async () => {
+    const { page } = await open();
+    const before = await counts(page);
+    const shownBefore = await stationsShown(page);
+    const end = page.getByRole('slider', { name: 'End date' });
+    await end.focus();
+    // Home on the end handle jumps it back to the start of the range: nothing is reported yet.
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => (window as unknown as { __chronomap: Handle }).__chronomap.stationsShown() === 0);
+    expect(await counts(page)).not.toBe(before);
+    expect(await counts(page)).toMatch(/^0 stations in 0 countries/);
+    // Page Up moves a month at a time; after the September 2022 report the first stations appear.
+    for (let i = 0; i < 9; i++) await page.keyboard.press('PageUp');
+    await page.waitForFunction(() => ((window as unknown as { __chronomap: Handle }).__chronomap.stationsShown() ?? 0) > 0);
+    const mid = (await stationsShown(page))!;
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(shownBefore!);
+    expect(await end.getAttribute('aria-valuetext')).toMatch(/2022/);
+    await page.keyboard.press('ArrowRight');
+    const s = await state(page);
+    expect(s.to).toBeGreaterThan(s.from);
+    await page.close();
+  });
+
+  it('dragging the end handle with the mouse moves the range', async () => {
+    const { page } = await open();
+    const before = await state(page);
+    await page.locator('#timeline').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.handle-to .handle-hit').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 300, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const after = await state(page);
+    expect(after.to).toBeLessThan(before.to - 100);
+    expect(after.from).toBe(before.from);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('to'));
+    await page.close();
+  });
+
+  it('search selects a country and a station; clicking a station on the map selects it', async () => {
+    const { page } = await open();
+    await page.fill('#search-input', 'Ireland');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'IE');
+    expect(await page.textContent('#panel h2')).toBe('Ireland');
+    await page.fill('#search-input', 'Dublin');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('station') === 'ie-dublin');
+    // Selecting a station centres the map on it; wait until the camera has settled.
+    await page.waitForTimeout(1200);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('station'));
+    const r = (await page.locator('#map canvas').boundingBox())!;
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('station') === 'ie-dublin');
+    expect(await page.textContent('#panel h2')).toMatch(/Dublin/);
+    expect(await page.locator('#panel .sources a').count()).toBeGreaterThan(0);
+    for (const a of await page.locator('#panel a[href]').all()) {
+      expect(await a.getAttribute('href')).toMatch(/^https?:\/\//);
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await a.getAttribute('target')).toBe('_blank');
+    }
+    await screenshot(page, 'desktop-station');
+    await page.close();
+  });
+
+  it('a deep link restores range and selection', async () => {
+    const { page } = await open('/?from=2022-10-01&to=2022-12-01&station=nl-amsterdam');
+    const s = await state(page);
+    expect(s.selection).toEqual({ kind: 'station', id: 'nl-amsterdam' });
+    const end = page.getByRole('slider', { name: 'End date' });
+    expect(await end.getAttribute('data-date')).toBe('2022-12-01');
+    expect(await page.getByRole('slider', { name: 'Start date' }).getAttribute('data-date')).toBe('2022-10-01');
+    expect(await counts(page)).toContain('as of Dec 1, 2022');
+    expect(await counts(page)).toContain('from Oct 1, 2022');
+    expect(await page.textContent('#panel h2')).toMatch(/Amsterdam/);
+    await page.close();
+  });
+
+  it('ignores invalid parameters without an error', async () => {
+    const { page, errors } = await open('/?from=nope&to=2022-02-31&station=<script>&types=zzz&lang=xx');
+    expect(errors).toEqual([]);
+    expect((await state(page)).selection).toBeNull();
+    expect(await page.textContent('#panel h2')).toBe('Events in range');
+    await page.close();
+  });
+
+  it('switching an event type off from the legend hides its marks and updates the counts', async () => {
+    const { page } = await open();
+    const before = await counts(page);
+    const toggle = page.locator('.type-toggle[data-type="statement"]');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await counts(page)).not.toBe(before);
+    await page.waitForFunction(() => (new URL(location.href).searchParams.get('types') ?? '').length > 0);
+    await page.close();
+  });
+
+  it('a phone-sized viewport shows map, timeline and panel without horizontal scrolling', async () => {
+    const { page } = await open('/', { width: 320, height: 700 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const sel of ['#map canvas', '#timeline svg', '#panel']) {
+      const box = (await page.locator(sel).first().boundingBox())!;
+      expect(box.width, sel).toBeGreaterThan(200);
+      expect(box.x + box.width, sel).toBeLessThanOrEqual(320 + 1);
+    }
+    await screenshot(page, 'phone');
+    await page.close();
+  });
+
+  it('plays the end date forward to the end of the story and stops', async () => {
+    const { page } = await open('/?to=2025-06-01');
+    await page.selectOption('#speed', 'fast');
+    await page.click('#play');
+    await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('aria-pressed') === 'false', undefined, { timeout: 20_000 });
+    const s = await state(page);
+    const end = await page.getByRole('slider', { name: 'End date' }).getAttribute('aria-valuemax');
+    expect(s.to).toBe(Number(end));
+    await page.close();
+  });
+});
