@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { dataPlugin } from './scripts/lib/vite-data-plugin';
+import { dataPlugin } from './scripts/lib/vite-data-plugin.ts';
 
 // CHRONOMAP_DATA points the build at another story's folder (laid out like data/).
 const dataDir = process.env.CHRONOMAP_DATA ?? 'data';

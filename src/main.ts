@@ -20,6 +20,8 @@ import { PanelView } from './panel/panel-view';
 import { LegendView } from './panel/legend-view';
 import { SearchView } from './panel/search-view';
 import { countsLine, mapAltText, summarize } from './panel/summary';
+import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi } from './embed/embed-mode';
+import { ShareDialog } from './embed/share-dialog';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -123,6 +125,15 @@ async function start(): Promise<void> {
 async function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnType<typeof countriesFromTopology>, loaded: Loaded): Promise<void> {
   const { dispatch } = store;
   const config = model.config;
+  const params = new URLSearchParams(location.search);
+  const embedded = isEmbedded(params);
+  const extras = embedExtras(params);
+  const currentQuery = () => queryFromState(store.getState(), ctx, extras);
+  if (embedded) setupEmbedChrome(params);
+  const api = startMessageApi(store);
+  const share = new ShareDialog(currentQuery, () => i18n(store.getState().lang).pick(config.title));
+  const shareButton = $('share');
+  shareButton.addEventListener('click', () => share.open(i18n(store.getState().lang), shareButton));
   const timeline = new TimelineView({ container: $('timeline'), model, dispatch, dark: () => isDark(store.getState()) });
   const panel = new PanelView($('panel'), model, dispatch);
   const legend = new LegendView($('legend'), model, dispatch);
@@ -151,7 +162,8 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
   $('zoom-out').addEventListener('click', () => timeline.zoomBy(0.5));
   $('zoom-reset').addEventListener('click', () => timeline.resetZoom());
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && store.getState().selection) dispatch({ type: 'select', selection: null });
+    // An open dialog takes Escape for itself.
+    if (e.key === 'Escape' && store.getState().selection && !document.querySelector('dialog[open]')) dispatch({ type: 'select', selection: null });
   });
 
   const renderPlay = () => {
@@ -188,7 +200,8 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     ]);
     speed.value = current;
     langSelect.value = t.lang;
-    replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: '#about' }, [t.t('sourcesLink')])]);
+    replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: '#about', id: 'sources-link' }, [t.t('sourcesLink')])]);
+    shareButton.textContent = t.t('shareEmbed');
     $('about-summary').textContent = t.t('about');
     replaceChildren($('about-body'), [
       ...config.about.map((p) => el('p', {}, [t.pick(p)])),
@@ -218,16 +231,21 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     timeline.render(state, t);
     panel.render(state, t, dark);
     search.render(t);
-    writeUrl(queryFromState(state, ctx));
+    const query = queryFromState(state, ctx, extras);
+    writeUrl(query);
+    if (embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query)]);
     const seq = ++renderSeq;
     if (map) {
       void map.render(state, t, paletteFor(dark)).then(() => {
-        if (seq === renderSeq) document.documentElement.dataset.rendered = String(seq);
+        if (seq !== renderSeq) return;
+        document.documentElement.dataset.rendered = String(seq);
+        api.rendered(state);
       });
     }
   };
   store.subscribe((state, previous) => {
     render(state);
+    api.stateChanged(state);
     if (state.selection && state.selection !== previous.selection && map) focusSelection(model, state, map);
   });
   $('notice').hidden = true;
@@ -245,6 +263,7 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     fontUrl: new URL('fonts/noto-sans-latin-400-normal.woff2', document.baseURI).href,
   });
   render(store.getState());
+  if (embedded) startHeightMessages(params);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => render(store.getState()));
   exposeForTests(store, model, () => map);
 }

@@ -4,6 +4,11 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Topology } from 'topojson-specification';
+import { Resvg } from '@resvg/resvg-js';
+import { readDataDir } from './read-data';
+import { buildModel } from '../../src/model/model';
+import { previewSvg } from './preview';
 
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
 
@@ -34,6 +39,35 @@ export function dataPlugin(dataDir: string): Plugin {
       for (const [fileName, path] of files()) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
       }
+      // The no-JS fallback and social-card image of the default view.
+      const { result } = readDataDir(dataDir);
+      if (!result) return;
+      const topology = JSON.parse(readFileSync(files().get('basemap/countries-110m.json')!, 'utf8')) as Topology;
+      const svg = previewSvg(buildModel(result.dataset), topology);
+      this.emitFile({ type: 'asset', fileName: 'preview.svg', source: svg });
+      this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
+    },
+    transformIndexHtml(html) {
+      // Social cards: title and description from the story's config.
+      const { result } = readDataDir(dataDir);
+      if (!result) return html;
+      const config = result.dataset.config;
+      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      const tags = [
+        `<meta property="og:type" content="website" />`,
+        `<meta property="og:title" content="${esc(config.title.en)}" />`,
+        `<meta property="og:description" content="${esc(config.standfirst.en)}" />`,
+        `<meta property="og:image" content="preview.png" />`,
+        `<meta property="og:image:width" content="1200" />`,
+        `<meta property="og:image:height" content="630" />`,
+        `<meta name="twitter:card" content="summary_large_image" />`,
+        `<meta name="twitter:title" content="${esc(config.title.en)}" />`,
+        `<meta name="twitter:description" content="${esc(config.standfirst.en)}" />`,
+        `<meta name="twitter:image" content="preview.png" />`,
+      ].join('\n    ');
+      return html
+        .replace(/<title>[^<]*<\/title>/, `<title>${esc(config.title.en)}</title>`)
+        .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${esc(config.standfirst.en)}" />\n    ${tags}`);
     },
   };
 }

@@ -74,6 +74,14 @@ export const en = {
   type: 'Type',
   title: 'Title',
   showAll: 'Show all {n}',
+  shareEmbed: 'Share / Embed',
+  linkToView: 'Link to this view',
+  embedCode: 'Embed code for this view',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Select the text and copy it',
+  openFullView: 'Open full view',
+  embedHelp: 'Paste this into your page; the map resizes itself.',
   noResponse: 'No official response recorded',
 } as const;
 

@@ -75,5 +75,13 @@ export const zhHans: Messages = {
   type: '类型',
   title: '标题',
   showAll: '显示全部{n}项',
+  shareEmbed: '分享 / 嵌入',
+  linkToView: '当前视图的链接',
+  embedCode: '当前视图的嵌入代码',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '请选中文字后复制',
+  openFullView: '打开完整视图',
+  embedHelp: '将此代码粘贴到您的页面中；地图会自动调整大小。',
   noResponse: '没有记录到官方回应',
 };

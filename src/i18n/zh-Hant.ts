@@ -75,5 +75,13 @@ export const zhHant: Messages = {
   type: '類型',
   title: '標題',
   showAll: '顯示全部{n}項',
+  shareEmbed: '分享 / 嵌入',
+  linkToView: '目前檢視的連結',
+  embedCode: '目前檢視的嵌入代碼',
+  copy: '複製',
+  copied: '已複製',
+  copyFailed: '請選取文字後複製',
+  openFullView: '開啟完整檢視',
+  embedHelp: '將此代碼貼到您的頁面中；地圖會自動調整大小。',
   noResponse: '沒有記錄到官方回應',
 };

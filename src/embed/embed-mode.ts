@@ -1,0 +1,81 @@
+// Embed mode: compact chrome, height messages to the parent page, and the scrollytelling API.
+import { el } from '../dom';
+import { heightMessages, isAllowedOrigin, parseSetMessage } from './messages';
+import { stateToPlain } from '../state/url';
+import type { AppState } from '../state/state';
+import type { Store } from '../state/store';
+
+/** Parameters that belong to the embedding, not to the view; kept in the URL as they came. */
+export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth', 'theme'] as const;
+
+export const isEmbedded = (params: URLSearchParams) => params.get('embed') === '1';
+const inFrame = () => window.parent !== window;
+
+/** Parent origins the API obeys, set at build time (VITE_CHRONOMAP_PARENT_ORIGINS); any by default. */
+const ALLOWED = (import.meta.env.VITE_CHRONOMAP_PARENT_ORIGINS as string | undefined) ?? '*';
+
+export function embedExtras(params: URLSearchParams): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const key of EMBED_PARAMS) {
+    const v = params.get(key);
+    if (v !== null && key !== 'theme') extra[key] = v;
+  }
+  return extra;
+}
+
+export function setupEmbedChrome(params: URLSearchParams): void {
+  document.documentElement.classList.add('embed');
+  if (params.get('title') === '0') document.documentElement.classList.add('no-title');
+}
+
+/** The same view without the embed parameters, for the "Open full view" link. */
+export function fullViewUrl(query: string): string {
+  const params = new URLSearchParams(query);
+  for (const key of EMBED_PARAMS) if (key !== 'theme') params.delete(key);
+  const q = params.toString();
+  return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
+}
+
+export function fullViewLink(label: string, query: string): HTMLAnchorElement {
+  return el('a', { href: fullViewUrl(query), target: '_blank', rel: 'noopener', class: 'full-view' }, [label]);
+}
+
+export function startHeightMessages(params: URLSearchParams): void {
+  if (!inFrame()) return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    for (const m of heightMessages(height, params)) window.parent.postMessage(m, '*');
+  };
+  new ResizeObserver(post).observe(document.body);
+  post();
+}
+
+export interface EmbedApi {
+  stateChanged(state: AppState): void;
+  rendered(state: AppState): void;
+}
+
+export function startMessageApi(store: Store): EmbedApi {
+  const post = (type: string, state: AppState) => {
+    if (inFrame()) window.parent.postMessage({ type, state: stateToPlain(state) }, '*');
+  };
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (!inFrame() || event.source !== window.parent || !isAllowedOrigin(event.origin, ALLOWED)) return;
+    const patch = parseSetMessage(event.data);
+    if (patch) store.dispatch({ type: 'patch', patch });
+  });
+  let ready = false;
+  return {
+    stateChanged: (state) => post('chronomap:state', state),
+    rendered: (state) => {
+      if (!ready) {
+        ready = true;
+        post('chronomap:ready', state);
+      }
+      post('chronomap:rendered', state);
+    },
+  };
+}
