@@ -22,6 +22,8 @@ import { SearchView } from './panel/search-view';
 import { countsLine, mapAltText, summarize } from './panel/summary';
 import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi } from './embed/embed-mode';
 import { ShareDialog } from './embed/share-dialog';
+import { TableView } from './panel/table-view';
+import { staticMapSvg } from './map/static-map';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -138,6 +140,27 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
   const panel = new PanelView($('panel'), model, dispatch);
   const legend = new LegendView($('legend'), model, dispatch);
   const search = new SearchView($('search'), model, dispatch);
+  const table = new TableView($('table'), model, dispatch);
+  for (const id of ['view-map', 'view-list']) {
+    const b = $(id);
+    b.addEventListener('click', () => dispatch({ type: 'set-view', view: b.dataset.view === 'list' ? 'list' : 'map' }));
+  }
+  const themeSelect = $<HTMLSelectElement>('theme-select');
+  themeSelect.addEventListener('change', () => {
+    const v = themeSelect.value;
+    dispatch({ type: 'set-theme', theme: v === 'light' || v === 'dark' ? v : 'auto' });
+  });
+  // The printed page gets a static map of the current date (a WebGL canvas does not print).
+  window.addEventListener('beforeprint', () => {
+    const img = $<HTMLImageElement>('print-map');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(staticMapSvg(model, countries, store.getState().to))}`;
+    img.alt = $('map-alt').textContent ?? '';
+    img.hidden = false;
+    table.render(store.getState(), i18n(store.getState().lang));
+  });
+  window.addEventListener('afterprint', () => {
+    $<HTMLImageElement>('print-map').hidden = true;
+  });
   const langSelect = $<HTMLSelectElement>('lang-select');
   for (const code of LANGUAGE_CODES) langSelect.append(el('option', { value: code }, [LANGUAGES[code].langName]));
   langSelect.addEventListener('change', () => dispatch({ type: 'set-lang', lang: langSelect.value }));
@@ -192,6 +215,14 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     $('zoom-in').setAttribute('aria-label', t.t('zoomIn'));
     $('zoom-out').setAttribute('aria-label', t.t('zoomOut'));
     $('zoom-reset').textContent = t.t('resetZoom');
+    $('view-map').textContent = t.t('mapView');
+    $('view-list').textContent = t.t('listView');
+    $('theme-label').textContent = t.t('theme');
+    replaceChildren(themeSelect, [
+      el('option', { value: 'auto' }, [t.t('themeAuto')]),
+      el('option', { value: 'light' }, [t.t('themeLight')]),
+      el('option', { value: 'dark' }, [t.t('themeDark')]),
+    ]);
     const current = speed.value || 'medium';
     replaceChildren(speed, [
       el('option', { value: 'slow' }, [t.t('speedSlow')]),
@@ -211,9 +242,28 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     ]);
     renderPlay();
     showProblems(loaded, t);
+    // Said once, here, rather than beside every untranslated title.
+    const untranslated = t.lang !== 'en' && model.events.some((e) => !e.titleZh);
+    $('lang-note').hidden = !untranslated;
+    $('lang-note').textContent = untranslated ? t.t('englishOnly') : '';
   };
 
   let renderSeq = 0;
+  let previousView = store.getState().view;
+  // The counts line is a polite live region: it changes on every frame of a drag or of Play, but
+  // aria-busy holds the announcement until the change has settled, so it is read once.
+  const counts = $('counts');
+  let settle: ReturnType<typeof setTimeout> | null = null;
+  const announceCounts = (text: string) => {
+    if (counts.textContent === text) return;
+    counts.setAttribute('aria-busy', 'true');
+    counts.textContent = text;
+    if (settle !== null) clearTimeout(settle);
+    settle = setTimeout(() => {
+      settle = null;
+      counts.setAttribute('aria-busy', 'false');
+    }, 500);
+  };
   const render = (state: AppState) => {
     const t = i18n(state.lang);
     const dark = isDark(state);
@@ -224,9 +274,19 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
     }
     renderChrome(t);
     const summary = summarize(model, state);
-    $('counts').textContent = countsLine(summary, state, t);
-    $('map-alt').textContent = mapAltText(summary, state, t);
-    $('map').setAttribute('aria-label', mapAltText(summary, state, t));
+    announceCounts(countsLine(summary, state, t));
+    const alt = mapAltText(summary, state, t);
+    $('map-alt').textContent = alt;
+    map?.canvas.setAttribute('aria-label', alt);
+    themeSelect.value = state.theme;
+    const listView = state.view === 'list';
+    $('map').hidden = listView;
+    $('table').hidden = !listView;
+    $('view-map').setAttribute('aria-pressed', String(!listView));
+    $('view-list').setAttribute('aria-pressed', String(listView));
+    if (listView) table.render(state, t);
+    if (!listView && previousView === 'list') map?.resize();
+    previousView = state.view;
     legend.render(state, t, dark);
     timeline.render(state, t);
     panel.render(state, t, dark);

@@ -8,7 +8,8 @@ import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
 import { readDataDir } from './read-data';
 import { buildModel } from '../../src/model/model';
-import { previewSvg } from './preview';
+import { staticMapSvg } from '../../src/map/static-map';
+import { countriesFromTopology } from '../../src/map/basemap';
 
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
 
@@ -43,7 +44,7 @@ export function dataPlugin(dataDir: string): Plugin {
       const { result } = readDataDir(dataDir);
       if (!result) return;
       const topology = JSON.parse(readFileSync(files().get('basemap/countries-110m.json')!, 'utf8')) as Topology;
-      const svg = previewSvg(buildModel(result.dataset), topology);
+      const svg = staticMapSvg(buildModel(result.dataset), countriesFromTopology(topology));
       this.emitFile({ type: 'asset', fileName: 'preview.svg', source: svg });
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
     },

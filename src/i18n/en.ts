@@ -82,6 +82,10 @@ export const en = {
   copyFailed: 'Select the text and copy it',
   openFullView: 'Open full view',
   embedHelp: 'Paste this into your page; the map resizes itself.',
+  theme: 'Theme',
+  themeAuto: 'Auto theme',
+  themeLight: 'Light',
+  themeDark: 'Dark',
   noResponse: 'No official response recorded',
 } as const;
 

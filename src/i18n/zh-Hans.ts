@@ -83,5 +83,9 @@ export const zhHans: Messages = {
   copyFailed: '请选中文字后复制',
   openFullView: '打开完整视图',
   embedHelp: '将此代码粘贴到您的页面中；地图会自动调整大小。',
+  theme: '主题',
+  themeAuto: '自动主题',
+  themeLight: '浅色',
+  themeDark: '深色',
   noResponse: '没有记录到官方回应',
 };

@@ -83,5 +83,9 @@ export const zhHant: Messages = {
   copyFailed: '請選取文字後複製',
   openFullView: '開啟完整檢視',
   embedHelp: '將此代碼貼到您的頁面中；地圖會自動調整大小。',
+  theme: '主題',
+  themeAuto: '自動主題',
+  themeLight: '淺色',
+  themeDark: '深色',
   noResponse: '沒有記錄到官方回應',
 };

@@ -1,23 +1,22 @@
-// The static image of the default view, drawn at build time with d3-geo from the same data and
-// model as the app: the no-JS fallback of the embed code and the social-card image.
+// A static SVG map of the world as of a day, drawn with d3-geo from the same model as the app.
+// It is the build's no-JS fallback and social-card image, and the printed map.
 import { geoNaturalEarth1, geoPath } from 'd3';
-import type { Topology } from 'topojson-specification';
-import { countriesFromTopology } from '../../src/map/basemap';
-import { countryResponseAsOf, stationsAsOf, type Model } from '../../src/model/model';
-import { shapePath } from '../../src/shapes';
-import { formatDay } from '../../src/model/dates';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { CountryProps } from './basemap';
+import { countryResponseAsOf, stationsAsOf, type Model } from '../model/model';
+import { shapePath } from '../shapes';
+import { formatDay } from '../model/dates';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function previewSvg(model: Model, topology: Topology, day = model.end): string {
+export function staticMapSvg(model: Model, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, day = model.end): string {
   const W = PREVIEW_WIDTH;
   const H = PREVIEW_HEIGHT;
   const mapTop = 86;
   const legendH = 64;
-  const countries = countriesFromTopology(topology);
   const projection = geoNaturalEarth1().fitExtent([[10, mapTop], [W - 10, H - legendH]], { type: 'Sphere' });
   const path = geoPath(projection);
   const { config } = model;
