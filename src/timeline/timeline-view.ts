@@ -309,7 +309,7 @@ export class TimelineView {
       node.classList.toggle('hl', highlighted.has(e));
       node.classList.toggle('dim', highlighted.size > 0 && !highlighted.has(e));
       node.setAttribute('aria-label', `${eventDateLabel(e, i18n)}: ${(i18n.lang !== 'en' && e.titleZh) || e.title}`);
-      node.setAttribute('aria-selected', String(s.selection?.kind === 'event' && s.selection.id === e.id));
+      node.setAttribute('aria-current', String(s.selection?.kind === 'event' && s.selection.id === e.id));
     });
     for (const [id, node] of this.markNodes) {
       if (!shown.has(this.model.eventById.get(id)!)) node.setAttribute('display', 'none');

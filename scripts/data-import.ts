@@ -1,0 +1,103 @@
+// npm run data:import -- DIR [--out OUTDIR] [--warnings]: reads DIR/stations.csv, DIR/events.csv and
+// DIR/sources.csv (as written by data:export and saved from a spreadsheet), validates them with the
+// shared validator and, only when there is no error, writes stations.geojson, events.json and
+// sources.json to OUTDIR (default data/). Problems name the CSV file, row and column.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseJsonText } from '../src/model/parse-json';
+import { validateConfig } from '../src/model/validate';
+import { formatProblem } from '../src/model/problems';
+import { todayUtc } from '../src/model/dates';
+import { CSV_FILES, JSON_FILES, KINDS, formatCsvProblem, importCsv, type Kind } from '../src/model/csv';
+
+export interface ImportRun {
+  readonly ok: boolean;
+  readonly lines: readonly string[];
+}
+
+const shown = (path: string) => {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel === '' ? '.' : rel.startsWith('..') ? resolve(path) : rel;
+};
+
+export function importCsvDir(csvDir: string, outDir = 'data', options: { showWarnings?: boolean; today?: number } = {}): ImportRun {
+  const lines: string[] = [];
+  // The config that goes with the output: OUTDIR's own, else the story's.
+  const ownConfig = join(outDir, 'config.json');
+  const configPath = existsSync(ownConfig) ? ownConfig : join('data', 'config.json');
+  const configParsed = existsSync(configPath) ? parseJsonText(readFileSync(configPath, 'utf8'), shown(configPath)) : undefined;
+  if (!configParsed) return { ok: false, lines: [`${shown(configPath)}: does not exist`, 'Nothing written.'] };
+  const { config, problems: configProblems } = validateConfig(configParsed.value, shown(configPath));
+  const configLines = [...configParsed.problems, ...configProblems].filter((p) => p.severity === 'error').map(formatProblem);
+  if (!config) return { ok: false, lines: [...configLines, `${shown(configPath)} is not usable, so the CSV files cannot be checked. Nothing written.`] };
+
+  const texts = {} as Record<Kind, string>;
+  const missing: string[] = [];
+  for (const kind of KINDS) {
+    const path = join(csvDir, CSV_FILES[kind]);
+    if (existsSync(path)) texts[kind] = readFileSync(path, 'utf8');
+    else missing.push(`${CSV_FILES[kind]}: does not exist in ${shown(csvDir)} (run npm run data:export -- ${shown(csvDir)} first)`);
+  }
+  if (missing.length > 0) return { ok: false, lines: [...missing, 'Nothing written.'] };
+
+  const result = importCsv(texts, config, { today: options.today ?? todayUtc(), configFile: shown(configPath) });
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  const warnings = result.problems.filter((p) => p.severity === 'warning');
+  lines.push(...errors.map(formatCsvProblem));
+  if (options.showWarnings) lines.push(...warnings.map(formatCsvProblem));
+  const warningNote = warnings.length > 0 && !options.showWarnings ? ` (and ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: add --warnings to list them, or run npm run check-data)` : '';
+  if (!result.json) {
+    lines.push(`${errors.length} error${errors.length === 1 ? '' : 's'}${warningNote}. Nothing written: fix the cells named above in the spreadsheet, save as CSV again and re-run the import.`);
+    return { ok: false, lines };
+  }
+  mkdirSync(outDir, { recursive: true });
+  // Write every file beside its target first, then move them in, so a failure leaves no half import.
+  const changed: string[] = [];
+  for (const kind of KINDS) {
+    const target = join(outDir, JSON_FILES[kind]);
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== result.json[kind]) changed.push(JSON_FILES[kind]);
+    writeFileSync(`${target}.tmp`, result.json[kind], 'utf8');
+  }
+  for (const kind of KINDS) renameSync(join(outDir, `${JSON_FILES[kind]}.tmp`), join(outDir, JSON_FILES[kind]));
+  const c = result.counts;
+  lines.push(
+    `Imported ${c.stations} stations, ${c.events} events and ${c.sources} sources into ${shown(outDir)}${warningNote}. ` +
+      (changed.length > 0 ? `Changed: ${changed.join(', ')}.` : 'No file changed.'),
+  );
+  return { ok: true, lines };
+}
+
+const USAGE = 'usage: npm run data:import -- DIR [--out OUTDIR] [--warnings]   (OUTDIR defaults to data)';
+
+export function parseImportArgs(args: readonly string[]): { csvDir: string; outDir: string; showWarnings: boolean } | string {
+  let csvDir: string | undefined;
+  let outDir = 'data';
+  let showWarnings = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--out') {
+      const v = args[++i];
+      if (v === undefined) return `--out needs a folder\n${USAGE}`;
+      outDir = v;
+    } else if (a.startsWith('--out=')) outDir = a.slice('--out='.length);
+    else if (a === '--warnings') showWarnings = true;
+    else if (a === '--help' || a === '-h') return USAGE;
+    else if (a.startsWith('-')) return `unknown option ${a}\n${USAGE}`;
+    else if (csvDir === undefined) csvDir = a;
+    else return `one CSV folder only (got ${csvDir} and ${a})\n${USAGE}`;
+  }
+  return csvDir === undefined ? `which folder holds the CSV files?\n${USAGE}` : { csvDir, outDir, showWarnings };
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const args = parseImportArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(args);
+    process.exitCode = 1;
+  } else {
+    const run = importCsvDir(args.csvDir, args.outDir, { showWarnings: args.showWarnings });
+    for (const line of run.lines) (run.ok ? console.log : console.error)(line);
+    process.exitCode = run.ok ? 0 : 1;
+  }
+}
