@@ -4,6 +4,7 @@ import { parseJsonText } from './model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
+import { en } from './i18n/en';
 
 export interface Loaded {
   readonly dataset: Dataset;
@@ -54,7 +55,7 @@ export async function loadData(base = 'data/'): Promise<Loaded> {
     loadFile(base, 'events.json', names.events, problems, missing),
     loadFile(base, 'sources.json', names.sources, problems, missing),
   ]);
-  const { config, problems: configProblems } = validateConfig(configRaw, names.config);
+  const { config, problems: configProblems } = validateConfig(configRaw, names.config, new Set(Object.keys(en)));
   if (!config) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
   if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
   const result = validateDataset({ stations, events, sources }, config, { today: todayUtc(), files: names });

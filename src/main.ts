@@ -10,7 +10,7 @@ import { createStore, type Store } from './state/store';
 import type { AppState, StateContext } from './state/state';
 import { queryFromState, stateFromQuery } from './state/url';
 import { throttledUrlWriter } from './state/url-sync';
-import { i18n, LANGUAGES, LANGUAGE_CODES, type I18n } from './i18n';
+import { i18n, LANGUAGES, LANGUAGE_CODES, setMessageOverrides, type I18n } from './i18n';
 import { el, replaceChildren, safeLink } from './dom';
 import { countriesFromTopology } from './map/basemap';
 import type { MapView, Palette } from './map/map-view';
@@ -117,6 +117,7 @@ async function start(): Promise<void> {
   }
   if (started) return;
   started = true;
+  setMessageOverrides(loaded.dataset.config.messages);
   const model = buildModel(loaded.dataset);
   const ctx = contextFor(model);
   const store = createStore(stateFromQuery(location.search, ctx), ctx);

@@ -5,6 +5,7 @@ import { parseJsonText } from '../../src/model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type ValidationResult } from '../../src/model/validate';
 import type { Problem } from '../../src/model/problems';
 import { todayUtc } from '../../src/model/dates';
+import { en } from '../../src/i18n/en';
 
 export interface ReadResult {
   readonly result: ValidationResult | null;
@@ -29,7 +30,7 @@ export function readDataDir(dir: string, options: { shownAs?: string; configDir?
   const ownConfig = join(dir, 'config.json');
   const configPath = existsSync(ownConfig) ? ownConfig : join(options.configDir ?? 'data', 'config.json');
   const configRaw = readJson(configPath, names.config, problems);
-  const { config, problems: configProblems } = validateConfig(configRaw, names.config);
+  const { config, problems: configProblems } = validateConfig(configRaw, names.config, new Set(Object.keys(en)));
   problems.push(...configProblems);
   const raw = {
     stations: readJson(join(dir, 'stations.geojson'), names.stations, problems),

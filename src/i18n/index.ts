@@ -20,11 +20,18 @@ export interface I18n {
 }
 
 const cache = new Map<string, I18n>();
+let overrides: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
+
+/** A story's own words for some UI messages (config.json `messages`), per language. */
+export function setMessageOverrides(next: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined): void {
+  overrides = next ?? {};
+  cache.clear();
+}
 
 export function i18n(lang: string): I18n {
   const hit = cache.get(lang);
   if (hit) return hit;
-  const messages = LANGUAGES[lang] ?? en;
+  const messages: Messages = { ...en, ...(overrides.en ?? {}), ...(LANGUAGES[lang] ?? {}), ...(overrides[lang] ?? {}) } as Messages;
   const plural = new Intl.PluralRules(lang);
   const shortDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const longDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -32,7 +39,7 @@ export function i18n(lang: string): I18n {
   const regions = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   const made: I18n = {
     lang,
-    t: (key, params = {}) => format(messages[key] ?? en[key], params, plural, numbers),
+    t: (key, params = {}) => format(messages[key], params, plural, numbers),
     date: (day, style = 'short') => (style === 'long' ? longDate : shortDate).format(dayToDate(day)),
     number: (n) => numbers.format(n),
     countryName: (code) => regions.of(code) ?? code,

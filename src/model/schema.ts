@@ -166,6 +166,11 @@ export const configSchema = z.strictObject({
     .min(1),
   /** The status every station has before any event sets one. */
   initialStatus: vocabularyId,
+  /**
+   * Optional replacements for the engine's UI words, per language (e.g. another story's
+   * points are not "stations"): `{ "en": { "station": "Country" } }`.
+   */
+  messages: z.record(z.string(), z.record(z.string(), z.string().min(1))).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 export type StatusDef = Config['statuses'][number];

@@ -161,7 +161,7 @@ export interface ValidateOptions {
 }
 
 /** Validates a config object; null (and problems) when it is unusable, since nothing can be shown without it. */
-export function validateConfig(raw: unknown, file: string): { config: Config | null; problems: Problem[] } {
+export function validateConfig(raw: unknown, file: string, messageKeys: ReadonlySet<string> = new Set()): { config: Config | null; problems: Problem[] } {
   const problems = new ProblemList();
   const config = parseRecord(configSchema, raw, { file, collection: 'config', index: 0 }, problems, false);
   if (config) {
@@ -173,6 +173,11 @@ export function validateConfig(raw: unknown, file: string): { config: Config | n
     config.eventTypes.forEach((t, i) => {
       if (t.response !== undefined && !responses.has(t.response)) problems.add(ref, 'error', `eventTypes[${i}].response`, `"${t.response}" is not a response`, true);
     });
+    for (const [lang, messages] of Object.entries(config.messages ?? {})) {
+      for (const key of Object.keys(messages)) {
+        if (messageKeys.size > 0 && !messageKeys.has(key)) problems.add(ref, 'warning', `messages.${lang}.${key}`, 'is not a message of the engine and is ignored', false);
+      }
+    }
   }
   const fatal = problems.items.some((p) => p.skipsRecord);
   return { config: fatal ? null : config, problems: problems.items };

@@ -1,0 +1,13 @@
+import { launch, waitForRendered, screenshot } from '../../tests/browser/harness';
+import { serveStatic } from '../../scripts/lib/static-server';
+const server = await serveStatic('/tmp/exdist');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => console.log(m.type(), m.text()));
+await page.goto(server.url + '/?station=' + (process.argv[2] ?? ''));
+await waitForRendered(page, 20000);
+await page.waitForTimeout(1000);
+console.log(await page.textContent('#counts'));
+await screenshot(page, 'dev-example'); await page.screenshot({ path: 'test-results/dev-example-clip.png', clip: { x: 400, y: 200, width: 200, height: 180 } });
+await browser.close(); await server.close();
