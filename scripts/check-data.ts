@@ -1,6 +1,6 @@
 // npm run check-data [-- DIR]: validates a data folder and prints one line per problem.
 // Exits 1 on any error; warnings alone exit 0.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import type { Topology } from 'topojson-specification';
@@ -28,7 +28,18 @@ export function checkDataDir(dir: string): Problem[] {
       if (placed.kind === 'no-shape') all.push({ ...base, severity: 'warning', message: `cannot be checked: no shape for ${p.country} in world-atlas` });
     });
   }
+  if (result) all.push(...changelogProblems(dir, shownAs, result.dataset.config.dataUpdated));
   return all;
+}
+
+/** The app shows config.dataUpdated as the data's date; the changelog's newest entry must agree. */
+function changelogProblems(dir: string, shownAs: string, dataUpdated: string): Problem[] {
+  const path = `${dir}/CHANGELOG.md`;
+  if (!existsSync(path)) return [];
+  const dates = [...readFileSync(path, 'utf8').matchAll(/^## (\d{4}-\d{2}-\d{2})\s*$/gm)].map((m) => m[1]).sort();
+  const newest = dates.at(-1);
+  if (newest === dataUpdated) return [];
+  return [{ file: `${shownAs}/CHANGELOG.md`, severity: 'error', skipsRecord: false, message: newest ? `newest entry is ${newest} but config.json dataUpdated is ${dataUpdated}: add an entry or update dataUpdated` : 'has no "## YYYY-MM-DD" entry' }];
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);

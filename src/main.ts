@@ -24,6 +24,7 @@ import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMes
 import { ShareDialog } from './embed/share-dialog';
 import { TableView } from './panel/table-view';
 import { staticMapSvg } from './map/static-map';
+import { DownloadsView } from './panel/downloads';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -142,6 +143,7 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
   const legend = new LegendView($('legend'), model, dispatch);
   const search = new SearchView($('search'), model, dispatch);
   const table = new TableView($('table'), model, dispatch);
+  const downloads = new DownloadsView($('downloads'), model, loaded.dataset, store.getState);
   for (const id of ['view-map', 'view-list']) {
     const b = $(id);
     b.addEventListener('click', () => dispatch({ type: 'set-view', view: b.dataset.view === 'list' ? 'list' : 'map' }));
@@ -242,6 +244,7 @@ async function mount(model: Model, store: Store, ctx: StateContext, countries: R
       el('p', {}, [safeLink('https://github.com/topojson/world-atlas', ['Basemap: Natural Earth via world-atlas'])]),
     ]);
     renderPlay();
+    downloads.render(t);
     showProblems(loaded, t);
     // Said once, here, rather than beside every untranslated title.
     const untranslated = t.lang !== 'en' && model.events.some((e) => !e.titleZh);

@@ -86,6 +86,12 @@ export const en = {
   themeAuto: 'Auto theme',
   themeLight: 'Light',
   themeDark: 'Dark',
+  getTheData: 'Get the data',
+  getTheDataHelp: 'Download what is shown now (the range and the event types switched on), or the whole dataset. Files are made in your browser.',
+  downloadShownEvents: 'Events shown (CSV)',
+  downloadShownStations: 'Stations shown (CSV)',
+  downloadShownGeoJson: 'Stations and events shown (GeoJSON)',
+  downloadAllCsv: 'Whole dataset (3 CSV files)',
   noResponse: 'No official response recorded',
 } as const;
 

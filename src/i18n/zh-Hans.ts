@@ -87,5 +87,11 @@ export const zhHans: Messages = {
   themeAuto: '自动主题',
   themeLight: '浅色',
   themeDark: '深色',
+  getTheData: '获取数据',
+  getTheDataHelp: '下载当前显示的内容（所选时间段和已开启的事件类型），或完整数据集。文件在您的浏览器中生成。',
+  downloadShownEvents: '当前显示的事件（CSV）',
+  downloadShownStations: '当前显示的服务站（CSV）',
+  downloadShownGeoJson: '当前显示的服务站和事件（GeoJSON）',
+  downloadAllCsv: '完整数据集（3个CSV文件）',
   noResponse: '没有记录到官方回应',
 };

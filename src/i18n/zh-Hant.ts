@@ -87,5 +87,11 @@ export const zhHant: Messages = {
   themeAuto: '自動主題',
   themeLight: '淺色',
   themeDark: '深色',
+  getTheData: '取得資料',
+  getTheDataHelp: '下載目前顯示的內容（所選時間段和已開啟的事件類型），或完整資料集。檔案在您的瀏覽器中產生。',
+  downloadShownEvents: '目前顯示的事件（CSV）',
+  downloadShownStations: '目前顯示的服務站（CSV）',
+  downloadShownGeoJson: '目前顯示的服務站和事件（GeoJSON）',
+  downloadAllCsv: '完整資料集（3個CSV檔案）',
   noResponse: '沒有記錄到官方回應',
 };

@@ -51,3 +51,15 @@ describe('JSON Schema files', () => {
     }
   });
 });
+
+describe('changelog date', () => {
+  it('must match config.dataUpdated', async () => {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/changelog-`);
+    cpSync('tests/fixtures/good-data', dir, { recursive: true });
+    writeFileSync(`${dir}/CHANGELOG.md`, '# Data changelog\n\n## 2020-01-01\n- first\n');
+    const lines = checkDataDir(dir).filter((p) => p.severity === 'error').map(formatProblem);
+    expect(lines.some((l) => l.includes('CHANGELOG.md: newest entry is 2020-01-01 but config.json dataUpdated is'))).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+// "Get the data": downloads of what is shown and of the whole dataset, checked by content.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { ensureBuilt, launch, serveDist, waitForRendered } from './harness';
+import type { StaticServer } from '../../scripts/lib/static-server';
+import { parseCsv } from '../../src/model/csv';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function downloadText(page: Page, id: string): Promise<{ name: string; text: string }[]> {
+  const files: { name: string; text: string }[] = [];
+  const done = new Promise<void>((resolve) => {
+    let expected = id === 'all-csv' ? 3 : 1;
+    page.on('download', async (d) => {
+      const path = await d.path();
+      files.push({ name: d.suggestedFilename(), text: readFileSync(path, 'utf8') });
+      if (--expected === 0) resolve();
+    });
+  });
+  await page.click(`[data-download="${id}"]`);
+  await done;
+  page.removeAllListeners('download');
+  return files;
+}
+
+describe('Get the data', () => {
+  it('downloads the shown events, stations and GeoJSON, matching the counts line', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?from=2022-10-01&to=2022-12-31&types=closure,closure-order,government-investigation`);
+    await waitForRendered(page);
+    const counts = (await page.textContent('#counts'))!;
+    const [stationsShown, eventsShown] = [Number(/^(\d+) stations/.exec(counts)![1]), Number(/· (\d+) events/.exec(counts)![1])];
+
+    const [events] = await downloadText(page, 'events-csv');
+    expect(events.name).toBe('events-2022-10-01-to-2022-12-31.csv');
+    const eventRows = parseCsv(events.text).records.map((r) => r.cells);
+    expect(eventRows[0].slice(0, 4)).toEqual(['id', 'date', 'precision', 'type']);
+    const dataRows = eventRows.slice(1).filter((r) => r.length > 2);
+    expect(dataRows).toHaveLength(eventsShown);
+    expect(new Set(dataRows.map((r) => r[3]))).toEqual(new Set(['closure', 'closure-order', 'government-investigation'].filter((t) => dataRows.some((r) => r[3] === t))));
+    for (const r of dataRows) expect(r[1] >= '2022-10' && r[1] <= '2022-12-31').toBe(true);
+    expect(events.text).toMatch(/Licence,/);
+    expect(events.text).toMatch(/https:\/\//);
+
+    const [stations] = await downloadText(page, 'stations-csv');
+    const stationRows = parseCsv(stations.text).records.map((r) => r.cells).slice(1).filter((r) => r.length > 2);
+    expect(stationRows).toHaveLength(stationsShown);
+    expect(stationRows.find((r) => r[0] === 'ie-dublin')?.[10]).toBe('closed');
+
+    const [geo] = await downloadText(page, 'geojson');
+    const doc = JSON.parse(geo.text) as { type: string; features: unknown[]; events: unknown[]; sources: { url: string }[]; metadata: { license: string; to: string } };
+    expect(doc.type).toBe('FeatureCollection');
+    expect(doc.features).toHaveLength(stationsShown);
+    expect(doc.events).toHaveLength(eventsShown);
+    expect(doc.metadata.to).toBe('2022-12-31');
+    expect(doc.metadata.license.length).toBeGreaterThan(10);
+    for (const s of doc.sources) expect(s.url).toMatch(/^https?:\/\//);
+    await context.close();
+  });
+
+  it('downloads the whole dataset as the three editor CSV files', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForRendered(page);
+    const files = await downloadText(page, 'all-csv');
+    expect(files.map((f) => f.name).sort()).toEqual(['events.csv', 'sources.csv', 'stations.csv']);
+    const all = JSON.parse(readFileSync('data/events.json', 'utf8')) as unknown[];
+    const events = files.find((f) => f.name === 'events.csv')!;
+    expect(parseCsv(events.text).records.length - 1).toBe(all.length);
+    await context.close();
+  });
+
+  it('the about section shows the date the data was last updated, from the data', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await waitForRendered(page);
+    await page.click('#about-summary');
+    const config = JSON.parse(readFileSync('data/config.json', 'utf8')) as { dataUpdated: string };
+    const [y, m, d] = config.dataUpdated.split('-').map(Number);
+    const expected = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    expect(await page.textContent('#about-body')).toContain(`Data last updated: ${expected}`);
+    await page.close();
+  });
+});
