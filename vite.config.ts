@@ -4,6 +4,16 @@ import { dataPlugin } from './scripts/lib/vite-data-plugin.ts';
 // CHRONOMAP_DATA points the build at another story's folder (laid out like data/).
 const dataDir = process.env.CHRONOMAP_DATA ?? 'data';
 
+/** The recommended policy for production (README, "Deployment"); `npm run preview` serves with it. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors *";
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'geolocation=(), camera=(), microphone=(), interest-cohort=(), browsing-topics=()',
+};
+
 export default defineConfig({
   base: './',
   plugins: [dataPlugin(dataDir)],
@@ -12,6 +22,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },
+  preview: { headers: SECURITY_HEADERS },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',

@@ -6,7 +6,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(key, value === true ? '' : String(value));
+    // A strict CSP (style-src 'self') refuses style attributes but allows the CSSOM.
+    if (key === 'style') node.style.cssText = String(value);
+    else node.setAttribute(key, value === true ? '' : String(value));
   }
   append(node, children);
   return node;

@@ -8,7 +8,8 @@ import { dateSpan } from './model/dates';
 import { formatProblem } from './model/problems';
 import { createStore, type Store } from './state/store';
 import type { AppState, StateContext } from './state/state';
-import { queryFromState, stateFromQuery } from './state/url';
+import { patchFromParams, queryFromState, stateFromQuery } from './state/url';
+import { parseSetMessage } from './embed/messages';
 import { throttledUrlWriter } from './state/url-sync';
 import { i18n, LANGUAGES, LANGUAGE_CODES, setMessageOverrides, type I18n } from './i18n';
 import { el, replaceChildren, safeLink } from './dom';
@@ -339,13 +340,25 @@ function focusSelection(model: Model, state: AppState, map: MapView): void {
   if (s) map.focusOn([s.lon, s.lat], 3);
 }
 
-/** A small read-only handle for the browser tests and the benchmark (no effect on the app). */
+/**
+ * A handle for the browser tests and the benchmark. Everything it does goes through the same
+ * paths as the reader's input (intents, the URL parser, the message parser).
+ */
 function exposeForTests(store: Store, model: Model, map: () => MapView | null): void {
   (window as unknown as { __chronomap: unknown }).__chronomap = {
     getState: store.getState,
     dispatch: store.dispatch,
+    applyQuery: (search: string) => {
+      const params = new URLSearchParams(search);
+      store.dispatch({ type: 'patch', patch: patchFromParams((k) => params.get(k)) });
+    },
+    applyMessage: (data: unknown) => {
+      const patch = parseSetMessage(data);
+      if (patch) store.dispatch({ type: 'patch', patch });
+    },
     stationsShown: () => map()?.shownStations() ?? null,
     stationCount: model.stations.length,
+    stationIds: model.stations.map((s) => s.id),
   };
 }
 

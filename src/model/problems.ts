@@ -29,6 +29,7 @@ export function formatProblem(p: Problem): string {
 /** A short, safe rendering of a bad value for a message (never the whole of a 1 MB string). */
 export function describeValue(value: unknown): string {
   let s: string;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   } catch {

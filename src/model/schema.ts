@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { ISO_NUMERIC } from './iso-countries';
 import { isRealDate, DATE_PATTERN } from './dates';
 
+// Zod compiles parsers with `new Function` unless told not to; a strict CSP (no 'unsafe-eval')
+// refuses that and reports a violation, so parse without it.
+z.config({ jitless: true });
+
 export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
