@@ -1,11 +1,11 @@
 // npm run schema: writes data/schema/*.schema.json from the zod schema, for editors and other tools.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { configSchema, eventSchema, sourceSchema, stationFeatureSchema } from '../src/model/schema';
 
 export function jsonSchemas(): Record<string, unknown> {
-  const doc = (title: string, schema: z.ZodType) => ({
+  const doc = (title: string, schema: z.ZodMiniType) => ({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title,
     ...z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }),

@@ -92,6 +92,7 @@ export const en = {
   downloadShownStations: 'Stations shown (CSV)',
   downloadShownGeoJson: 'Stations and events shown (GeoJSON)',
   downloadAllCsv: 'Whole dataset (3 CSV files)',
+  mapUnavailable: 'The interactive map is unavailable in this browser (no WebGL): showing a simplified map with the same data.',
   noResponse: 'No official response recorded',
 } as const;
 

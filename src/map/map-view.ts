@@ -14,18 +14,11 @@ import { stationOffsets } from './offsets';
 import { makeIcon } from './icons';
 import { highlightedStations } from '../selection';
 import type { I18n } from '../i18n';
+import type { Palette } from './palette';
+import { FIT_PADDING, WORLD_BOUNDS } from './framing';
 
 setWorkerUrl(workerUrl);
 
-export interface Palette {
-  readonly dark: boolean;
-  readonly ocean: string;
-  readonly border: string;
-  readonly label: string;
-  readonly labelHalo: string;
-  readonly iconOutline: string;
-  readonly highlight: string;
-}
 
 export interface MapViewOptions {
   readonly container: HTMLElement;
@@ -92,7 +85,7 @@ export class MapView {
 
   /** Shows the whole inhabited world at any container size. */
   private fitWorld(): void {
-    this.map.fitBounds([[-140, -50], [165, 70]], { padding: 8, animate: false });
+    this.map.fitBounds(WORLD_BOUNDS, { padding: FIT_PADDING, animate: false });
   }
 
   private style(): StyleSpecification {

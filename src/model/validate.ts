@@ -1,6 +1,7 @@
 // Record-by-record validation: a bad record is reported (file, record, field) and left out,
 // and everything valid is kept. The checker CLI and the app both call this.
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
+import type { ZodMiniType } from 'zod/mini';
 import {
   configSchema,
   eventSchema,
@@ -95,7 +96,7 @@ function fieldName(path: readonly PropertyKey[], stripProperties: boolean): stri
   return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
-function issueMessage(issue: z.core.$ZodIssue, value: unknown): { message: string } {
+function issueMessage(issue: $ZodIssue, value: unknown): { message: string } {
   if (issue.code === 'unrecognized_keys') {
     return { message: `is not a known field${issue.keys.length > 1 ? ` (nor ${issue.keys.slice(1).join(', ')})` : ''}` };
   }
@@ -108,7 +109,7 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): { message: strin
 
 /** Validates one record against its schema; returns the parsed record or null (problems added). */
 function parseRecord<T>(
-  schema: z.ZodType<T>,
+  schema: ZodMiniType<T>,
   record: unknown,
   ref: RecordRef,
   problems: ProblemList,

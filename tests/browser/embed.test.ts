@@ -49,7 +49,7 @@ async function openHost(width: number, query = 'embed=1'): Promise<{ page: Page;
   });
   await page.goto(`${host.url}/host.html`);
   const frame = (await (await page.$('#f'))!.contentFrame())!;
-  await frame.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
+  await frame.waitForFunction(() => document.documentElement.dataset.map !== undefined && document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
   return { page, frame, requests, errors };
 }
 
@@ -148,7 +148,7 @@ describe('the embed', () => {
     const blank = await browser.newPage({ viewport: { width: 800, height: 800 } });
     await blank.goto(`${host.url}/host.html`);
     const frame = (await (await blank.$('iframe'))!.contentFrame())!;
-    await frame.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
+    await frame.waitForFunction(() => document.documentElement.dataset.map !== undefined && document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
     expect(await frameState(frame)).toEqual(appState);
     await blank.waitForFunction(() => document.querySelector('iframe')!.getBoundingClientRect().height > 300);
     await page.close();

@@ -49,8 +49,9 @@ export function foreignRequests(urls: readonly string[], origin: string): string
   return urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('about:'));
 }
 
+/** Waits until the final map (WebGL, or the SVG fallback) and the timeline have drawn the state. */
 export async function waitForRendered(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout });
+  await page.waitForFunction(() => document.documentElement.dataset.map !== undefined && document.documentElement.dataset.rendered !== undefined, undefined, { timeout });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -197,7 +197,7 @@ describe('strict CSP and privacy', () => {
     const embed = await context.newPage();
     await embed.goto(`${host.url}/host.html`);
     const frame = (await (await embed.$('#f'))!.contentFrame())!;
-    await frame.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
+    await frame.waitForFunction(() => document.documentElement.dataset.map !== undefined && document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
     violations.push(...(await frame.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
     return { violations, requests };
   }

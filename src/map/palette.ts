@@ -1,0 +1,16 @@
+// Map colours that are not the data's own (ocean, borders, labels), per theme.
+export interface Palette {
+  readonly dark: boolean;
+  readonly ocean: string;
+  readonly border: string;
+  readonly label: string;
+  readonly labelHalo: string;
+  readonly iconOutline: string;
+  readonly highlight: string;
+}
+
+export function paletteFor(dark: boolean): Palette {
+  return dark
+    ? { dark, ocean: '#14181d', border: '#5a6270', label: '#e8eaed', labelHalo: '#14181d', iconOutline: '#0b0d10', highlight: '#ffffff' }
+    : { dark, ocean: '#dce6ee', border: '#8a96a3', label: '#23272d', labelHalo: '#ffffff', iconOutline: '#ffffff', highlight: '#111111' };
+}

@@ -1,0 +1,154 @@
+// The controls that come after the first map paint: timeline and player, panel, legend,
+// search, list view, downloads, share dialog, theme and view switches, print.
+import type { Model } from './model/model';
+import type { Dataset } from './model/validate';
+import type { AppState, StateContext } from './state/state';
+import type { Store } from './state/store';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { CountryProps } from './map/basemap';
+import { i18n, type I18n } from './i18n';
+import { el, replaceChildren } from './dom';
+import { TimelineView } from './timeline/timeline-view';
+import { Player } from './timeline/player';
+import { PanelView } from './panel/panel-view';
+import { LegendView } from './panel/legend-view';
+import { SearchView } from './panel/search-view';
+import { TableView } from './panel/table-view';
+import { DownloadsView } from './panel/downloads';
+import { ShareDialog } from './embed/share-dialog';
+import { staticMapSvg } from './map/static-map';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const SPEEDS = { slow: 15, medium: 45, fast: 120 } as const;
+
+export interface UiDeps {
+  readonly model: Model;
+  readonly store: Store;
+  readonly ctx: StateContext;
+  readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
+  readonly dataset: Dataset;
+  readonly currentQuery: () => string;
+  readonly reducedMotion: () => boolean;
+  readonly isDark: () => boolean;
+  /** Called when the map becomes visible again after the list view (it must re-measure). */
+  readonly onViewChange: () => void;
+}
+
+export interface Ui {
+  render(state: AppState, t: I18n, dark: boolean): void;
+}
+
+export function mountUi(deps: UiDeps): Ui {
+  const { model, store, countries } = deps;
+  const { dispatch } = store;
+  const config = model.config;
+  const timeline = new TimelineView({ container: $('timeline'), model, dispatch, dark: deps.isDark });
+  const panel = new PanelView($('panel'), model, dispatch);
+  const legend = new LegendView($('legend'), model, dispatch);
+  const search = new SearchView($('search'), model, dispatch);
+  const table = new TableView($('table'), model, dispatch);
+  const downloads = new DownloadsView($('downloads'), model, deps.dataset, store.getState);
+  const share = new ShareDialog(deps.currentQuery, () => i18n(store.getState().lang).pick(config.title));
+  const shareButton = $('share');
+  shareButton.addEventListener('click', () => share.open(i18n(store.getState().lang), shareButton));
+
+  for (const id of ['view-map', 'view-list']) {
+    const b = $(id);
+    b.addEventListener('click', () => dispatch({ type: 'set-view', view: b.dataset.view === 'list' ? 'list' : 'map' }));
+  }
+  const themeSelect = $<HTMLSelectElement>('theme-select');
+  themeSelect.addEventListener('change', () => {
+    const v = themeSelect.value;
+    dispatch({ type: 'set-theme', theme: v === 'light' || v === 'dark' ? v : 'auto' });
+  });
+
+  // The printed page gets a static map of the current date (a WebGL canvas does not print).
+  window.addEventListener('beforeprint', () => {
+    const img = $<HTMLImageElement>('print-map');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(staticMapSvg(model, countries, store.getState().to))}`;
+    img.alt = $('map-alt').textContent ?? '';
+    img.hidden = false;
+    table.render(store.getState(), i18n(store.getState().lang));
+  });
+  window.addEventListener('afterprint', () => {
+    $<HTMLImageElement>('print-map').hidden = true;
+  });
+
+  const speed = $<HTMLSelectElement>('speed');
+  const playButton = $('play');
+  const renderPlay = () => {
+    const t = i18n(store.getState().lang);
+    playButton.textContent = player.isPlaying ? `❚❚ ${t.t('pause')}` : `▶ ${t.t('play')}`;
+    playButton.setAttribute('aria-pressed', String(player.isPlaying));
+  };
+  const player = new Player({
+    end: () => model.end,
+    current: () => store.getState().to,
+    restartAt: () => store.getState().from,
+    setTo: (to) => dispatch({ type: 'set-to', to }),
+    daysPerSecond: () => SPEEDS[(speed.value as keyof typeof SPEEDS) || 'medium'] ?? SPEEDS.medium,
+    reducedMotion: deps.reducedMotion,
+    onStop: () => renderPlay(),
+  });
+  playButton.addEventListener('click', () => {
+    if (player.isPlaying) player.stop();
+    else player.start();
+    renderPlay();
+  });
+  $('zoom-in').addEventListener('click', () => timeline.zoomBy(2));
+  $('zoom-out').addEventListener('click', () => timeline.zoomBy(0.5));
+  $('zoom-reset').addEventListener('click', () => timeline.resetZoom());
+  document.addEventListener('keydown', (e) => {
+    // An open dialog takes Escape for itself.
+    if (e.key === 'Escape' && store.getState().selection && !document.querySelector('dialog[open]')) dispatch({ type: 'select', selection: null });
+  });
+
+  let lastLang = '';
+  let previousView = store.getState().view;
+  const renderChrome = (t: I18n) => {
+    if (t.lang === lastLang) return;
+    lastLang = t.lang;
+    $('timeline-heading').textContent = t.t('timeline');
+    $('speed-label').textContent = `${t.t('speed')} `;
+    $('zoom-in').setAttribute('aria-label', t.t('zoomIn'));
+    $('zoom-out').setAttribute('aria-label', t.t('zoomOut'));
+    $('zoom-reset').textContent = t.t('resetZoom');
+    $('view-map').textContent = t.t('mapView');
+    $('view-list').textContent = t.t('listView');
+    $('theme-label').textContent = t.t('theme');
+    shareButton.textContent = t.t('shareEmbed');
+    replaceChildren(themeSelect, [
+      el('option', { value: 'auto' }, [t.t('themeAuto')]),
+      el('option', { value: 'light' }, [t.t('themeLight')]),
+      el('option', { value: 'dark' }, [t.t('themeDark')]),
+    ]);
+    const current = speed.value || 'medium';
+    replaceChildren(speed, [
+      el('option', { value: 'slow' }, [t.t('speedSlow')]),
+      el('option', { value: 'medium' }, [t.t('speedMedium')]),
+      el('option', { value: 'fast' }, [t.t('speedFast')]),
+    ]);
+    speed.value = current;
+    renderPlay();
+    downloads.render(t);
+  };
+
+  return {
+    render(state, t, dark) {
+      renderChrome(t);
+      themeSelect.value = state.theme;
+      const listView = state.view === 'list';
+      $('map').hidden = listView;
+      $('table').hidden = !listView;
+      $('view-map').setAttribute('aria-pressed', String(!listView));
+      $('view-list').setAttribute('aria-pressed', String(listView));
+      if (listView) table.render(state, t);
+      if (!listView && previousView === 'list') deps.onViewChange();
+      previousView = state.view;
+      legend.render(state, t, dark);
+      timeline.render(state, t);
+      panel.render(state, t, dark);
+      search.render(t);
+    },
+  };
+}
