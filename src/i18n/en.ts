@@ -93,6 +93,7 @@ export const en = {
   downloadShownGeoJson: 'Stations and events shown (GeoJSON)',
   downloadAllCsv: 'Whole dataset (3 CSV files)',
   mapUnavailable: 'The interactive map is unavailable in this browser (no WebGL): showing a simplified map with the same data.',
+  marksHelp: 'Arrow keys move from event to event, Enter opens one.',
   noResponse: 'No official response recorded',
 } as const;
 

@@ -94,5 +94,6 @@ export const zhHans: Messages = {
   downloadShownGeoJson: '当前显示的服务站和事件（GeoJSON）',
   downloadAllCsv: '完整数据集（3个CSV文件）',
   mapUnavailable: '此浏览器无法使用交互式地图（不支持 WebGL）：现显示包含相同数据的简化地图。',
+  marksHelp: '用方向键在事件之间移动，按回车键打开。',
   noResponse: '没有记录到官方回应',
 };

@@ -94,5 +94,6 @@ export const zhHant: Messages = {
   downloadShownGeoJson: '目前顯示的服務站和事件（GeoJSON）',
   downloadAllCsv: '完整資料集（3個CSV檔案）',
   mapUnavailable: '此瀏覽器無法使用互動式地圖（不支援 WebGL）：現顯示包含相同資料的簡化地圖。',
+  marksHelp: '用方向鍵在事件之間移動，按 Enter 鍵開啟。',
   noResponse: '沒有記錄到官方回應',
 };

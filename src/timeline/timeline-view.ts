@@ -1,5 +1,8 @@
 // The D3 timeline: a UTC axis that zooms and pans, one mark per event stacked so none overlap,
 // and a range brush whose two handles are keyboard sliders. It reads the state and sends intents.
+// Marks are drawn on a canvas (100,000 of them must stay smooth); where they would overlap at
+// the current zoom, a density strip stands in for them until zooming in spreads them out. Axis
+// and brush stay SVG.
 import { axisBottom, drag, scaleUtc, select, zoom, zoomIdentity, type D3ZoomEvent, type ScaleTime, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { addMonths, dateToDay, dayToDate, formatDay, type Day } from '../model/dates';
 import type { Model, TimedEvent } from '../model/model';
@@ -7,8 +10,9 @@ import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, svgEl } from '../dom';
 import { shapePath, isHollow } from '../shapes';
+import type { Shape } from '../model/schema';
 import { highlightedEvents } from '../selection';
-import { maxZoomFor, stackMarks } from './layout';
+import { layoutMarks, maxZoomFor, type MarkLayout } from './layout';
 import type { I18n } from '../i18n';
 import type { EventTypeDef } from '../model/schema';
 
@@ -20,7 +24,8 @@ const HANDLE_W = 14;
 const MARGIN_X = 16;
 /** Above this many lanes, marks are counted instead of drawn, until zooming in spreads them out. */
 const MAX_LANES = 8;
-const OVERFLOW_BUCKET_PX = 26;
+const DENSITY_BUCKET_PX = 4;
+const DENSITY_H = 12;
 
 export interface TimelineOptions {
   readonly container: HTMLElement;
@@ -33,8 +38,10 @@ export class TimelineView {
   private readonly opts: TimelineOptions;
   private readonly model: Model;
   private readonly svg: SVGSVGElement;
-  private readonly marksGroup: SVGGElement;
-  private readonly overflowGroup: SVGGElement;
+  private readonly canvas: HTMLCanvasElement;
+  /** The marks' one tab stop: arrows move the active mark, Enter selects it. */
+  private readonly marksFocus: HTMLElement;
+  private readonly announcer: HTMLElement;
   private readonly axisGroup: SVGGElement;
   private readonly rangeRect: SVGRectElement;
   private readonly shadeLeft: SVGRectElement;
@@ -50,9 +57,14 @@ export class TimelineView {
   private height = 120;
   private state: AppState | null = null;
   private i18n: I18n | null = null;
-  private markNodes = new Map<string, SVGPathElement>();
-  private activeMark: string | null = null;
-  private lastDark: boolean | null = null;
+  private activeIndex = -1;
+  private hoverIndex = -1;
+  private visible: TimedEvent[] = [];
+  private xs = new Float64Array(0);
+  private layout: MarkLayout = { lanes: new Int32Array(0), laneCount: 1, density: new Map() };
+  private layoutKey = '';
+  private marksH = LANE;
+  private readonly shapes = new Map<Shape, Path2D>();
 
   constructor(opts: TimelineOptions) {
     this.opts = opts;
@@ -65,12 +77,14 @@ export class TimelineView {
     this.shadeLeft = svgEl('rect', { class: 'shade' });
     this.shadeRight = svgEl('rect', { class: 'shade' });
     this.rangeRect = svgEl('rect', { class: 'range' });
-    this.marksGroup = svgEl('g', { class: 'marks', role: 'list' });
-    this.overflowGroup = svgEl('g', { class: 'overflow', 'aria-hidden': 'true' });
+    this.canvas = el('canvas', { class: 'timeline-canvas', 'aria-hidden': 'true' });
+    this.marksFocus = el('div', { class: 'marks-focus', tabindex: 0, role: 'group' });
+    this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.handles = { from: this.makeHandle('from'), to: this.makeHandle('to') };
-    this.svg.append(this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.marksGroup, this.overflowGroup, this.handles.from, this.handles.to);
+    this.svg.append(this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.handles.from, this.handles.to);
     this.tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
-    opts.container.append(this.svg, this.tooltip);
+    opts.container.append(this.canvas, this.svg, this.marksFocus, this.announcer, this.tooltip);
+    this.bindMarks();
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .filter((event: Event) => {
@@ -170,7 +184,7 @@ export class TimelineView {
 
   private resize(): void {
     const w = Math.max(200, this.opts.container.clientWidth);
-    if (w === this.width && this.markNodes.size > 0) return;
+    if (w === this.width && this.layoutKey !== '') return;
     this.width = w;
     this.base.range([MARGIN_X, w - MARGIN_X]);
     const k = maxZoomFor(this.model.end - this.model.start + 1, w - 2 * MARGIN_X);
@@ -195,58 +209,103 @@ export class TimelineView {
     this.draw();
   }
 
-  private ensureMarks(): void {
-    const dark = this.opts.dark();
-    if (this.markNodes.size > 0 && dark === this.lastDark) return;
-    this.lastDark = dark;
-    this.marksGroup.replaceChildren();
-    this.markNodes.clear();
-    for (const e of this.model.events) {
-      const def = this.typeDefs.get(e.type)!;
-      const color = dark ? def.darkColor : def.color;
-      const path = svgEl('path', {
-        class: 'mark',
-        d: shapePath(def.shape, MARK_SIZE * MARK_SIZE * 0.6),
-        fill: isHollow(def.shape) ? 'none' : color,
-        stroke: isHollow(def.shape) ? color : 'var(--mark-outline)',
-        'stroke-width': isHollow(def.shape) ? 2.5 : 1,
-        role: 'listitem',
-        tabindex: -1,
-        'data-id': e.id,
-      });
-      path.addEventListener('click', () => this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } }));
-      path.addEventListener('mouseenter', () => this.showTooltip(e, path));
-      path.addEventListener('mouseleave', () => this.hideTooltip());
-      path.addEventListener('focus', () => {
-        this.activeMark = e.id;
-        this.showTooltip(e, path);
-      });
-      path.addEventListener('blur', () => this.hideTooltip());
-      path.addEventListener('keydown', (ev) => this.onMarkKey(ev, e));
-      this.markNodes.set(e.id, path);
-      this.marksGroup.append(path);
-    }
+  /** Hover, click and keyboard for marks that live on a canvas. */
+  private bindMarks(): void {
+    const local = (e: MouseEvent) => {
+      const r = this.svg.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top] as const;
+    };
+    this.svg.addEventListener('mousemove', (e) => {
+      const [x, y] = local(e);
+      const i = this.markAt(x, y);
+      if (i === this.hoverIndex) return;
+      this.hoverIndex = i;
+      this.svg.style.cursor = i >= 0 ? 'pointer' : '';
+      if (i >= 0) this.showTooltip(this.visible[i]);
+      else this.hideTooltip();
+    });
+    this.svg.addEventListener('mouseleave', () => {
+      this.hoverIndex = -1;
+      this.hideTooltip();
+    });
+    this.svg.addEventListener('click', (e) => {
+      const [x, y] = local(e);
+      const i = this.markAt(x, y);
+      if (i >= 0) this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: this.visible[i].id } });
+    });
+    this.marksFocus.addEventListener('keydown', (e) => this.onMarksKey(e));
+    this.marksFocus.addEventListener('focus', () => {
+      if (this.activeIndex < 0 || this.activeIndex >= this.visible.length) this.activeIndex = this.firstInRange();
+      this.activate(this.activeIndex);
+    });
+    this.marksFocus.addEventListener('blur', () => {
+      this.hideTooltip();
+      this.paint();
+    });
   }
 
-  private onMarkKey(ev: KeyboardEvent, e: TimedEvent): void {
-    const visible = this.visibleEvents();
-    const i = visible.indexOf(e);
-    let target: TimedEvent | undefined;
-    if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') target = visible[i + 1];
-    else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') target = visible[i - 1];
-    else if (ev.key === 'Home') target = visible[0];
-    else if (ev.key === 'End') target = visible.at(-1);
+  /** The drawn mark under a point, or -1 (marks in the density strip are reached by zooming). */
+  private markAt(x: number, y: number): number {
+    const half = MARK_SIZE / 2 + 1;
+    const { lanes } = this.layout;
+    let best = -1;
+    let bestD = Infinity;
+    for (let i = 0; i < this.visible.length; i++) {
+      if (lanes[i] < 0) continue;
+      const dx = Math.abs(this.xs[i] - x);
+      if (dx > half) continue;
+      const dy = Math.abs(this.markY(lanes[i]) - y);
+      if (dy > half) continue;
+      if (dx + dy < bestD) {
+        bestD = dx + dy;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private markY(lane: number): number {
+    return TOP + this.marksH - lane * LANE - LANE / 2;
+  }
+
+  private firstInRange(): number {
+    const s = this.state;
+    const i = s ? this.visible.findIndex((e) => e.end >= s.from && e.start <= s.to) : -1;
+    return i >= 0 ? i : this.visible.length > 0 ? 0 : -1;
+  }
+
+  private onMarksKey(ev: KeyboardEvent): void {
+    const n = this.visible.length;
+    if (n === 0) return;
+    let next = this.activeIndex;
+    if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = Math.min(n - 1, next + 1);
+    else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') next = Math.max(0, next - 1);
+    else if (ev.key === 'Home') next = 0;
+    else if (ev.key === 'End') next = n - 1;
     else if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
-      this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } });
+      const e = this.visible[this.activeIndex];
+      if (e) this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } });
       return;
     } else return;
     ev.preventDefault();
-    if (target) {
-      this.activeMark = target.id;
-      this.updateRovingFocus(visible);
-      this.markNodes.get(target.id)?.focus();
+    this.activate(next);
+  }
+
+  private activate(i: number): void {
+    this.activeIndex = i;
+    const e = this.visible[i];
+    if (!e || !this.i18n) return;
+    // Keep the active mark on screen: pan the axis to it when it is outside.
+    const x = this.xs[i];
+    if (x < MARGIN_X || x > this.width - MARGIN_X) {
+      select(this.svg).call(this.zoomBehavior.translateBy, (this.width / 2 - x) / this.transform.k, 0);
     }
+    this.marksFocus.dataset.active = e.id;
+    const label = `${eventDateLabel(e, this.i18n)}: ${(this.i18n.lang !== 'en' && e.titleZh) || e.title}`;
+    this.announcer.textContent = label;
+    this.showTooltip(e);
+    this.paint();
   }
 
   private visibleEvents(): TimedEvent[] {
@@ -254,25 +313,19 @@ export class TimelineView {
     return this.model.events.filter((e) => types.has(e.type));
   }
 
-  private updateRovingFocus(visible: readonly TimedEvent[]): void {
-    if (!this.activeMark || !visible.some((e) => e.id === this.activeMark)) {
-      const s = this.state;
-      this.activeMark = (s && visible.find((e) => e.end >= s.from && e.start <= s.to)?.id) ?? visible[0]?.id ?? null;
-    }
-    for (const [id, node] of this.markNodes) node.setAttribute('tabindex', id === this.activeMark ? '0' : '-1');
-  }
-
-  private showTooltip(e: TimedEvent, node: SVGPathElement): void {
+  private showTooltip(e: TimedEvent): void {
     const i18n = this.i18n;
     if (!i18n) return;
+    const i = this.visible.indexOf(e);
     const title = (i18n.lang !== 'en' && e.titleZh) || e.title;
     this.tooltip.replaceChildren(el('strong', {}, [eventDateLabel(e, i18n)]), el('span', {}, [title]));
     this.tooltip.hidden = false;
-    const box = node.getBoundingClientRect();
-    const host = this.opts.container.getBoundingClientRect();
-    const left = Math.min(Math.max(0, box.left - host.left - 100), host.width - 220);
+    const x = i >= 0 ? this.xs[i] : this.width / 2;
+    const lane = i >= 0 ? this.layout.lanes[i] : -1;
+    const y = lane >= 0 ? this.markY(lane) : TOP;
+    const left = Math.min(Math.max(0, x - 100), this.width - 220);
     this.tooltip.style.left = `${left}px`;
-    this.tooltip.style.bottom = `${host.bottom - box.top + 6}px`;
+    this.tooltip.style.bottom = `${this.height - y + MARK_SIZE}px`;
   }
 
   private hideTooltip(): void {
@@ -283,43 +336,26 @@ export class TimelineView {
     const s = this.state;
     const i18n = this.i18n;
     if (!s || !i18n) return;
-    this.ensureMarks();
     const x = this.x;
-    const visible = this.visibleEvents();
-    const xs = visible.map((e) => x(dayToDate(e.start)) + (e.end > e.start ? 0 : x(dayToDate(e.start + 1)) - x(dayToDate(e.start))) / 2);
-    const lanes = stackMarks(xs, MARK_SIZE, 2);
-    const laneCount = Math.min(MAX_LANES, lanes.reduce((m, l) => Math.max(m, l + 1), 1));
-    const overflow = overflowCounts(xs, lanes, MAX_LANES, OVERFLOW_BUCKET_PX);
-    const marksH = laneCount * LANE + (overflow.size > 0 ? LANE : 0);
+    // The layout depends on zoom, width and types, not on the range: a scrub only repaints.
+    const key = `${this.transform.k},${this.transform.x},${this.width},${s.types.join(',')}`;
+    if (key !== this.layoutKey) {
+      this.layoutKey = key;
+      this.visible = this.visibleEvents();
+      const dayPx = x(dayToDate(1)) - x(dayToDate(0));
+      this.xs = Float64Array.from(this.visible, (e) => x(dayToDate(e.start)) + (e.end > e.start ? 0 : dayPx / 2));
+      this.layout = layoutMarks(this.xs, MARK_SIZE, 2, MAX_LANES, DENSITY_BUCKET_PX);
+      if (this.activeIndex >= this.visible.length) this.activeIndex = -1;
+    }
+    const marksH = this.layout.laneCount * LANE + (this.layout.density.size > 0 ? DENSITY_H : 0);
+    this.marksH = marksH;
     this.height = TOP + marksH + AXIS_H + 4;
     this.svg.setAttribute('width', String(this.width));
     this.svg.setAttribute('height', String(this.height));
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${this.height}`);
-    const highlighted = highlightedEvents(this.model, s.selection);
-    const shown = new Set(visible);
-    visible.forEach((e, i) => {
-      const node = this.markNodes.get(e.id)!;
-      const cx = xs[i];
-      const cy = TOP + marksH - lanes[i] * LANE - LANE / 2;
-      const inRange = e.end >= s.from && e.start <= s.to;
-      const outside = cx < MARGIN_X - MARK_SIZE || cx > this.width - MARGIN_X + MARK_SIZE;
-      node.setAttribute('transform', `translate(${cx.toFixed(1)},${cy})`);
-      node.setAttribute('display', outside || lanes[i] >= MAX_LANES ? 'none' : 'inline');
-      node.classList.toggle('out-of-range', !inRange);
-      node.classList.toggle('hl', highlighted.has(e));
-      node.classList.toggle('dim', highlighted.size > 0 && !highlighted.has(e));
-      node.setAttribute('aria-label', `${eventDateLabel(e, i18n)}: ${(i18n.lang !== 'en' && e.titleZh) || e.title}`);
-      node.setAttribute('aria-current', String(s.selection?.kind === 'event' && s.selection.id === e.id));
-    });
-    for (const [id, node] of this.markNodes) {
-      if (!shown.has(this.model.eventById.get(id)!)) node.setAttribute('display', 'none');
-    }
-    this.updateRovingFocus(visible);
-    this.overflowGroup.replaceChildren(
-      ...[...overflow].map(([bucketX, n]) =>
-        svgEl('text', { x: bucketX.toFixed(1), y: TOP + 8, 'text-anchor': 'middle', class: 'overflow-count' }, [`+${n}`]),
-      ),
-    );
+    this.marksFocus.style.height = `${TOP + marksH}px`;
+    this.marksFocus.setAttribute('aria-label', `${i18n.t('events')}: ${i18n.t('eventsCount', { n: this.visible.length })}. ${i18n.t('marksHelp')}`);
+    this.paint();
 
     // Axis
     const axis = axisBottom(x).ticks(Math.max(2, Math.floor(this.width / 110))).tickSizeOuter(0);
@@ -338,6 +374,85 @@ export class TimelineView {
     this.placeHandle(this.handles.to, x1, h, s.to, i18n.t('endDate'), i18n);
   }
 
+  /** Draws the marks and the density strip on the canvas for the current state. */
+  private paint(): void {
+    const s = this.state;
+    if (!s) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = this.width;
+    const h = TOP + this.marksH;
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr);
+      this.canvas.height = Math.round(h * dpr);
+      this.canvas.style.width = `${w}px`;
+      this.canvas.style.height = `${h}px`;
+    }
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const dark = this.opts.dark();
+    const styles = getComputedStyle(this.opts.container);
+    const outline = styles.getPropertyValue('--mark-outline').trim() || '#fff';
+    const textColor = styles.getPropertyValue('--text').trim() || '#000';
+    const muted = styles.getPropertyValue('--text-muted').trim() || '#666';
+    const highlighted = highlightedEvents(this.model, s.selection);
+    const { lanes, density } = this.layout;
+    // Density strip: darker where more marks are waiting for a closer zoom.
+    if (density.size > 0) {
+      const max = Math.max(...density.values());
+      ctx.fillStyle = muted;
+      for (const [bucket, count] of density) {
+        ctx.globalAlpha = 0.2 + 0.8 * (Math.log1p(count) / Math.log1p(max));
+        ctx.fillRect(bucket * DENSITY_BUCKET_PX, TOP - 2, DENSITY_BUCKET_PX - 0.5, DENSITY_H - 4);
+      }
+      ctx.globalAlpha = 1;
+    }
+    const activeId = document.activeElement === this.marksFocus ? this.visible[this.activeIndex]?.id : undefined;
+    for (let i = 0; i < this.visible.length; i++) {
+      const lane = lanes[i];
+      const cx = this.xs[i];
+      if (lane < 0 || cx < MARGIN_X - MARK_SIZE || cx > w - MARGIN_X + MARK_SIZE) continue;
+      const e = this.visible[i];
+      const def = this.typeDefs.get(e.type)!;
+      const color = dark ? def.darkColor : def.color;
+      const inRange = e.end >= s.from && e.start <= s.to;
+      const hl = highlighted.has(e);
+      ctx.globalAlpha = !inRange || (highlighted.size > 0 && !hl) ? 0.28 : 1;
+      ctx.save();
+      ctx.translate(cx, this.markY(lane));
+      const path = this.shapePath2D(def.shape);
+      if (isHollow(def.shape)) {
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = color;
+        ctx.stroke(path);
+      } else {
+        ctx.fillStyle = color;
+        ctx.fill(path);
+        ctx.lineWidth = hl ? 2 : 1;
+        ctx.strokeStyle = hl ? textColor : outline;
+        ctx.stroke(path);
+      }
+      if (e.id === activeId) {
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = getComputedStyle(this.opts.container).getPropertyValue('--focus').trim() || '#0b5cad';
+        ctx.strokeRect(-MARK_SIZE / 2 - 3, -MARK_SIZE / 2 - 3, MARK_SIZE + 6, MARK_SIZE + 6);
+      }
+      ctx.restore();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private shapePath2D(shape: Shape): Path2D {
+    let p = this.shapes.get(shape);
+    if (!p) {
+      p = new Path2D(shapePath(shape, MARK_SIZE * MARK_SIZE * 0.6));
+      this.shapes.set(shape, p);
+    }
+    return p;
+  }
+
   private placeHandle(g: SVGGElement, x: number, h: number, day: Day, label: string, i18n: I18n): void {
     g.setAttribute('transform', `translate(${x.toFixed(1)},0)`);
     for (const r of g.querySelectorAll('rect')) r.setAttribute('height', String(h));
@@ -348,17 +463,6 @@ export class TimelineView {
     g.setAttribute('aria-valuetext', i18n.date(day, 'long'));
     g.setAttribute('data-date', formatDay(day));
   }
-}
-
-/** For marks above the lane limit: how many fall in each bucket, keyed by the bucket's centre x. */
-export function overflowCounts(xs: readonly number[], lanes: readonly number[], maxLanes: number, bucketPx: number): Map<number, number> {
-  const counts = new Map<number, number>();
-  xs.forEach((x, i) => {
-    if (lanes[i] < maxLanes) return;
-    const centre = (Math.floor(x / bucketPx) + 0.5) * bucketPx;
-    counts.set(centre, (counts.get(centre) ?? 0) + 1);
-  });
-  return counts;
 }
 
 function setAttrs(node: Element, attrs: Readonly<Record<string, number>>): void {

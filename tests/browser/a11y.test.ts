@@ -118,19 +118,46 @@ describe('keyboard', () => {
 
   it('timeline marks are one tab stop; arrows move between them and Enter selects', async () => {
     const page = await open('/');
-    const first = page.locator('.mark[tabindex="0"]');
-    expect(await first.count()).toBe(1);
-    await first.focus();
-    const a = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    const marks = page.locator('.marks-focus');
+    expect(await marks.getAttribute('tabindex')).toBe('0');
+    expect(await marks.getAttribute('aria-label')).toMatch(/^Events: \d+ events\. Arrow keys/);
+    await marks.focus();
+    const a = await marks.getAttribute('data-active');
     await page.keyboard.press('ArrowRight');
-    const b = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    const b = await marks.getAttribute('data-active');
+    expect(b).toBeTruthy();
     expect(b).not.toBe(a);
     expect(await page.isVisible('.tooltip')).toBe(true);
+    expect(await page.textContent('#timeline [aria-live="polite"]')).toMatch(/: /);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, b);
     // Escape clears the selection.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('event'));
+    await page.close();
+  });
+
+  it('hovering a mark on the canvas shows its title, clicking selects it', async () => {
+    const page = await open('/?from=2024-01-01&to=2025-12-31');
+    // Zoom the axis to the last two years so marks spread out, then find one by hit-testing.
+    await page.click('#zoom-in');
+    await page.waitForTimeout(300);
+    await page.locator('#timeline').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.timeline-svg').boundingBox())!;
+    let hit = false;
+    for (let x = box.x + 20; x < box.x + box.width - 20 && !hit; x += 3) {
+      // Lane centres sit 35 px above the bottom (axis 28 px + half a lane), then every 14 px.
+      for (const dy of [35, 49, 63, 77]) {
+        await page.mouse.move(x, box.y + box.height - dy);
+        if (await page.isVisible('.tooltip')) {
+          hit = true;
+          await page.mouse.click(x, box.y + box.height - dy);
+          break;
+        }
+      }
+    }
+    expect(hit).toBe(true);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('event'));
     await page.close();
   });
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { maxZoomFor, stackMarks } from '../../src/timeline/layout';
+import { layoutMarks, maxZoomFor } from '../../src/timeline/layout';
 import { stationOffsets } from '../../src/map/offsets';
 import { unwrapRing } from '../../src/map/basemap';
 
-describe('stackMarks', () => {
+describe('layoutMarks (stacking)', () => {
+  const lanesOf = (xs: number[], size: number, gap = 1) => [...layoutMarks(xs, size, gap, Infinity, 10).lanes];
   it('puts marks far apart in one lane', () => {
-    expect(stackMarks([0, 20, 40], 10)).toEqual([0, 0, 0]);
+    expect(lanesOf([0, 20, 40], 10)).toEqual([0, 0, 0]);
   });
   it('stacks marks that would overlap, and never lets two in a lane overlap', () => {
-    const xs = [5, 6, 7, 30, 12, 31, 100];
+    const xs = [5, 6, 7, 12, 30, 31, 100];
     const size = 10;
-    const lanes = stackMarks(xs, size, 1);
+    const lanes = lanesOf(xs, size, 1);
     for (let i = 0; i < xs.length; i++) {
       for (let j = i + 1; j < xs.length; j++) {
         if (lanes[i] === lanes[j]) expect(Math.abs(xs[i] - xs[j])).toBeGreaterThanOrEqual(size + 1);
@@ -20,7 +21,7 @@ describe('stackMarks', () => {
     expect(lanes[6]).toBe(0);
   });
   it('handles no marks', () => {
-    expect(stackMarks([], 10)).toEqual([]);
+    expect(lanesOf([], 10)).toEqual([]);
   });
   it('zooms in far enough to show single days', () => {
     expect(maxZoomFor(1200, 600, 24)).toBe(48);
@@ -44,5 +45,38 @@ describe('unwrapRing', () => {
     const lons = ring.map((p) => p[0]);
     for (let i = 1; i < lons.length; i++) expect(Math.abs(lons[i] - lons[i - 1])).toBeLessThan(180);
     expect(lons).toEqual([178, 181, 182, 179, 178]);
+  });
+});
+
+describe('layoutMarks (density binning)', () => {
+  it('stacks like stackMarks while lanes last', () => {
+    const xs = [0, 1, 2, 30, 60];
+    const { lanes, laneCount, density } = layoutMarks(xs, 10, 1, 8, 10);
+    expect([...lanes]).toEqual([0, 1, 2, 0, 0]);
+    expect(laneCount).toBe(3);
+    expect(density.size).toBe(0);
+  });
+  it('counts marks beyond the lane limit per bucket, and nothing is lost', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => (i < 50 ? 5 : 105));
+    const { lanes, density } = layoutMarks(xs, 10, 1, 4, 20);
+    expect([...lanes].filter((l) => l >= 0)).toHaveLength(8);
+    expect(density.get(0)).toBe(46);
+    expect(density.get(5)).toBe(46);
+    expect([...lanes].filter((l) => l >= 0).length + [...density.values()].reduce((a, b) => a + b, 0)).toBe(100);
+  });
+  it('resolves the density into marks when zoomed in (spread x)', () => {
+    const xs = Array.from({ length: 40 }, (_, i) => i * 0.5);
+    const zoomedOut = layoutMarks(xs, 10, 1, 4, 10);
+    const zoomedIn = layoutMarks(xs.map((x) => x * 40), 10, 1, 4, 10);
+    expect(zoomedOut.density.size).toBeGreaterThan(0);
+    expect(zoomedIn.density.size).toBe(0);
+    expect(zoomedIn.laneCount).toBe(1);
+  });
+  it('lays out 100,000 marks', () => {
+    const xs = Float64Array.from({ length: 100_000 }, (_, i) => (i / 100_000) * 800);
+    const { lanes, density } = layoutMarks(xs, 12, 2, 8, 4);
+    const placed = [...lanes].filter((l) => l >= 0).length;
+    expect(placed + [...density.values()].reduce((a, b) => a + b, 0)).toBe(100_000);
+    expect(placed).toBeLessThan(1000);
   });
 });
