@@ -120,14 +120,13 @@ async function start(): Promise<void> {
   mount(model, store, ctx, countriesFromTopology(topology), loaded);
 }
 
-/** WebGL can be missing (old phones, locked-down browsers, --disable-webgl): then the SVG map stays. */
-function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
+/**
+ * WebGL can be missing (old phones, locked-down browsers, --disable-webgl): then the SVG map stays.
+ * Probing with a throwaway context costs as much as MapLibre's own (over a second in software
+ * GL), so only the free check happens here; MapLibre's failure to create a context is caught.
+ */
+function webglMaybeAvailable(): boolean {
+  return typeof WebGL2RenderingContext !== 'undefined' || typeof WebGLRenderingContext !== 'undefined';
 }
 
 interface MapLike {
@@ -250,10 +249,14 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   exposeForTests(store, model, () => activeMap().shownStations());
 
   void (async () => {
+    // Both chunks start downloading now; the controls mount first, the WebGL map when it is ready.
+    const mapModule = webglMaybeAvailable() ? import('./map/map-view') : null;
     const { mountUi } = await import('./ui');
     ui = mountUi({ model, store, ctx, countries, dataset: loaded.dataset, currentQuery, reducedMotion, isDark: () => isDark(store.getState()), onViewChange: () => glMap?.resize() });
     render(store.getState());
-    if (!webglAvailable()) {
+    // Interactive: the (SVG) map answers clicks and the timeline is drawn; WebGL comes after.
+    performance.mark('chronomap:interactive');
+    if (!mapModule) {
       mapNotice = 'webgl';
       lastLang = '';
       document.documentElement.dataset.map = 'svg';
@@ -261,7 +264,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       return;
     }
     try {
-      const { MapView: MapViewClass } = await import('./map/map-view');
+      const { MapView: MapViewClass } = await mapModule;
       const gl = new MapViewClass({
         container: $('map'),
         model,
@@ -277,6 +280,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       glMap = gl;
       svgMap.remove();
       document.documentElement.dataset.map = 'webgl';
+      performance.mark('chronomap:webgl-ready');
       render(store.getState());
     } catch (err) {
       console.warn('WebGL map unavailable, keeping the SVG map:', err);

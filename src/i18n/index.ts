@@ -32,17 +32,26 @@ export function i18n(lang: string): I18n {
   const hit = cache.get(lang);
   if (hit) return hit;
   const messages: Messages = { ...en, ...(overrides.en ?? {}), ...(LANGUAGES[lang] ?? {}), ...(overrides[lang] ?? {}) } as Messages;
-  const plural = new Intl.PluralRules(lang);
-  const shortDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const longDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const numbers = new Intl.NumberFormat(lang);
-  const regions = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+  // Intl objects are made on first use: each costs milliseconds, and the first paint needs few.
+  const plural = lazy(() => new Intl.PluralRules(lang));
+  const shortDate = lazy(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  const longDate = lazy(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const numbers = lazy(() => new Intl.NumberFormat(lang));
+  const regions = lazy(() => new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
+  const names = new Map<string, string>();
   const made: I18n = {
     lang,
     t: (key, params = {}) => format(messages[key], params, plural, numbers),
-    date: (day, style = 'short') => (style === 'long' ? longDate : shortDate).format(dayToDate(day)),
-    number: (n) => numbers.format(n),
-    countryName: (code) => regions.of(code) ?? code,
+    date: (day, style = 'short') => (style === 'long' ? longDate() : shortDate()).format(dayToDate(day)),
+    number: (n) => numbers().format(n),
+    countryName: (code) => {
+      let name = names.get(code);
+      if (name === undefined) {
+        name = regions().of(code) ?? code;
+        names.set(code, name);
+      }
+      return name;
+    },
     pick: (text) => text[lang] ?? text.en ?? '',
   };
   cache.set(lang, made);
@@ -50,13 +59,19 @@ export function i18n(lang: string): I18n {
 }
 
 /** `{name}` and `{n, plural, one {# thing} other {# things}}`, the subset of ICU we use. */
-export function format(template: string, params: Params, plural: Intl.PluralRules, numbers: Intl.NumberFormat): string {
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export function format(template: string, params: Params, plural: () => Intl.PluralRules, numbers: () => Intl.NumberFormat): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g, (_m, pName: string, forms: string, name: string) => {
     if (name !== undefined) return String(params[name] ?? `{${name}}`);
     const n = Number(params[pName] ?? 0);
     const options = new Map<string, string>();
     for (const m of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) options.set(m[1], m[2]);
-    const chosen = options.get(`=${n}`) ?? options.get(plural.select(n)) ?? options.get('other') ?? '';
-    return chosen.replace(/#/g, numbers.format(n));
+    const chosen = options.get(`=${n}`) ?? options.get(plural().select(n)) ?? options.get('other') ?? '';
+    return chosen.replace(/#/g, numbers().format(n));
   });
 }

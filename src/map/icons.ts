@@ -10,7 +10,8 @@ export function makeIcon(shape: Shape, color: string, outline: string, hollow: b
   const canvas = document.createElement('canvas');
   canvas.width = SIZE;
   canvas.height = SIZE;
-  const ctx = canvas.getContext('2d')!;
+  // willReadFrequently keeps the canvas in memory: a GPU canvas would pay a read-back per icon.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.translate(SIZE / 2, SIZE / 2);
   drawShape(ctx, shape, AREA);
   ctx.lineJoin = 'round';
@@ -29,4 +30,20 @@ export function makeIcon(shape: Shape, color: string, outline: string, hollow: b
     ctx.fill();
   }
   return ctx.getImageData(0, 0, SIZE, SIZE);
+}
+
+/** The selection ring drawn around a highlighted station. */
+export function makeHalo(color: string): ImageData {
+  const size = 56;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  // willReadFrequently keeps the canvas in memory: a GPU canvas would pay a read-back per icon.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.beginPath();
+  ctx.arc(size / 2, size / 2, size / 2 - 4, 0, Math.PI * 2);
+  ctx.lineWidth = 5;
+  ctx.strokeStyle = color;
+  ctx.stroke();
+  return ctx.getImageData(0, 0, size, size);
 }

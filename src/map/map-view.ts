@@ -11,7 +11,7 @@ import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { labelPoints, type CountryProps } from './basemap';
 import { stationOffsets } from './offsets';
-import { makeIcon } from './icons';
+import { makeHalo, makeIcon } from './icons';
 import { highlightedStations } from '../selection';
 import type { I18n } from '../i18n';
 import type { Palette } from './palette';
@@ -34,6 +34,9 @@ const STATION_SOURCE = 'stations';
 const COUNTRY_SOURCE = 'countries';
 const LABEL_SOURCE = 'country-labels';
 const FONT = 'Noto Sans Regular';
+const HALO_ICON = 'selection-halo';
+/** The selected country's outline: a line layer, added on first use (see updateHighlight). */
+const SELECTED_LAYER = 'countries-selected';
 
 export class MapView {
   private readonly map: MapLibreMap;
@@ -47,6 +50,9 @@ export class MapView {
   private readonly statusIndex: ReadonlyMap<string, number>;
   private readonly responseIndex: ReadonlyMap<string, number>;
   private statusOf: (number | null)[] = [];
+  private readonly responseOf = new Map<string, number>();
+  /** A change is waiting for its frame: later renders wait for it too. */
+  private pendingFrame = false;
   private palette: Palette;
 
   constructor(opts: MapViewOptions) {
@@ -55,6 +61,7 @@ export class MapView {
     this.palette = opts.palette;
     this.statusIndex = new Map(opts.model.config.statuses.map((s, i) => [s.id, i]));
     this.responseIndex = new Map(opts.model.config.responses.map((r, i) => [r.id, i]));
+    performance.mark('map:construct');
     this.map = new MapLibreMap({
       container: opts.container,
       style: this.style(),
@@ -77,6 +84,7 @@ export class MapView {
     this.map.setMissingStyleImageResolver(() => this.addIcons(this.palette));
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
+        performance.mark('map:load');
         this.bindEvents();
         resolve();
       });
@@ -136,14 +144,10 @@ export class MapView {
           source: COUNTRY_SOURCE,
           paint: {
             'fill-color': ['match', ['coalesce', ['feature-state', 'r'], 0], ...responseColors, p.dark ? model.config.responses[0].darkColor : model.config.responses[0].color] as unknown as ExpressionSpecification,
+            // Borders as the fill's outline, not a line layer: every layer type is one more shader
+            // program to compile before the first frame, which costs seconds in software GL.
+            'fill-outline-color': p.border,
           },
-        },
-        { id: 'countries-border', type: 'line', source: COUNTRY_SOURCE, paint: { 'line-color': p.border, 'line-width': 0.6 } },
-        {
-          id: 'countries-selected',
-          type: 'line',
-          source: COUNTRY_SOURCE,
-          paint: { 'line-color': p.highlight, 'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 2.5, 0] },
         },
         {
           id: 'country-labels',
@@ -154,15 +158,12 @@ export class MapView {
           paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
         },
         {
+          // The selection halo is an icon too, drawn by the same program as the stations.
           id: 'stations-halo',
-          type: 'circle',
+          type: 'symbol',
           source: STATION_SOURCE,
-          paint: {
-            'circle-radius': ['case', ['all', ['boolean', ['feature-state', 'hl'], false], ['boolean', ['feature-state', 'on'], false]], 13, 0],
-            'circle-color': 'rgba(0,0,0,0)',
-            'circle-stroke-color': p.highlight,
-            'circle-stroke-width': ['case', ['all', ['boolean', ['feature-state', 'hl'], false], ['boolean', ['feature-state', 'on'], false]], 3, 0],
-          },
+          layout: { 'icon-image': HALO_ICON, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-offset': offsetExpression as ExpressionSpecification, 'icon-size': ['interpolate', ['linear'], ['zoom'], 0, 0.8, 4, 1, 8, 1.3] as ExpressionSpecification },
+          paint: { 'icon-opacity': ['case', ['all', ['boolean', ['feature-state', 'hl'], false], ['boolean', ['feature-state', 'on'], false]], 1, 0] },
         },
         ...statusLayers,
       ],
@@ -171,6 +172,9 @@ export class MapView {
 
   private addIcons(p: Palette): void {
     if (!this.map) return;
+    const halo = makeHalo(p.highlight);
+    if (this.map.hasImage(HALO_ICON)) this.map.updateImage(HALO_ICON, halo as never);
+    else this.map.addImage(HALO_ICON, halo, { pixelRatio: 2 });
     for (const s of this.model.config.statuses) {
       for (const precision of ['city', 'country'] as const) {
         const icon = makeIcon(s.shape, p.dark ? s.darkColor : s.color, p.iconOutline, precision === 'country');
@@ -230,36 +234,52 @@ export class MapView {
       this.addIcons(palette);
       this.lastTo = null;
       this.statusOf = [];
+      this.responseOf.clear();
       this.lastHighlight = new Set();
       this.lastCountry = null;
       this.lastLang = null;
     }
+    let changed = this.pendingFrame;
     if (this.lastTo !== state.to) {
-      this.updateDay(state.to);
+      changed = this.updateDay(state.to) || changed;
       this.lastTo = state.to;
     }
     if (this.lastLang !== i18n.lang) {
       this.updateLabels(i18n);
       this.lastLang = i18n.lang;
+      changed = true;
     }
-    this.updateHighlight(state);
+    changed = this.updateHighlight(state) || changed;
+    // Most scrub steps change nothing on the map (no station appears or changes status): then
+    // there is no frame to wait for. Otherwise the state is drawn when the map is idle again.
+    if (!changed && !this.map.isMoving()) return;
+    this.pendingFrame = true;
     await this.idle();
+    this.pendingFrame = false;
   }
 
-  private updateDay(day: number): void {
+  /** Sets feature-state only where it changes; returns whether anything did. */
+  private updateDay(day: number): boolean {
     const { model, map } = this;
+    let changed = false;
     const next = model.stations.map((s) => {
       const status = statusAsOf(model, s, day);
       return status === null ? null : this.statusIndex.get(status) ?? 0;
     });
     next.forEach((status, i) => {
-      if (status !== this.statusOf[i]) map.setFeatureState({ source: STATION_SOURCE, id: i }, { status: status ?? -1, on: status !== null });
+      if (status === this.statusOf[i]) return;
+      map.setFeatureState({ source: STATION_SOURCE, id: i }, { status: status ?? -1, on: status !== null });
+      changed = true;
     });
     this.statusOf = next;
     for (const iso of model.countries) {
       const r = this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0;
+      if (this.responseOf.get(iso) === r) continue;
       map.setFeatureState({ source: COUNTRY_SOURCE, id: iso }, { r });
+      this.responseOf.set(iso, r);
+      changed = true;
     }
+    return changed;
   }
 
   private updateLabels(i18n: I18n): void {
@@ -273,17 +293,26 @@ export class MapView {
     }
   }
 
-  private updateHighlight(state: AppState): void {
+  private updateHighlight(state: AppState): boolean {
     const next = new Set(highlightedStations(this.model, state.selection).map((s) => s.index));
+    let changed = next.size !== this.lastHighlight.size || [...next].some((i) => !this.lastHighlight.has(i));
     for (const i of this.lastHighlight) if (!next.has(i)) this.map.setFeatureState({ source: STATION_SOURCE, id: i }, { hl: false });
     for (const i of next) if (!this.lastHighlight.has(i)) this.map.setFeatureState({ source: STATION_SOURCE, id: i }, { hl: true });
     this.lastHighlight = next;
     const country = state.selection?.kind === 'country' ? state.selection.id : null;
+    if (country && !this.map.getLayer(SELECTED_LAYER)) {
+      this.map.addLayer(
+        { id: SELECTED_LAYER, type: 'line', source: COUNTRY_SOURCE, paint: { 'line-color': this.palette.highlight, 'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 2.5, 0] } },
+        'country-labels',
+      );
+    }
     if (country !== this.lastCountry) {
       if (this.lastCountry) this.map.setFeatureState({ source: COUNTRY_SOURCE, id: this.lastCountry }, { sel: false });
       if (country) this.map.setFeatureState({ source: COUNTRY_SOURCE, id: country }, { sel: true });
       this.lastCountry = country;
+      changed = true;
     }
+    return changed;
   }
 
   private idle(): Promise<void> {

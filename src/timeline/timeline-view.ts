@@ -63,6 +63,7 @@ export class TimelineView {
   private xs = new Float64Array(0);
   private layout: MarkLayout = { lanes: new Int32Array(0), laneCount: 1, density: new Map() };
   private layoutKey = '';
+  private axisKey = '';
   private marksH = LANE;
   private readonly shapes = new Map<Shape, Path2D>();
 
@@ -357,11 +358,15 @@ export class TimelineView {
     this.marksFocus.setAttribute('aria-label', `${i18n.t('events')}: ${i18n.t('eventsCount', { n: this.visible.length })}. ${i18n.t('marksHelp')}`);
     this.paint();
 
-    // Axis
-    const axis = axisBottom(x).ticks(Math.max(2, Math.floor(this.width / 110))).tickSizeOuter(0);
-    axis.tickFormat((d) => axisLabel(d as Date, x, i18n.lang));
-    const axisSel = select(this.axisGroup) as unknown as Selection<SVGGElement, unknown, null, undefined>;
-    axisSel.attr('transform', `translate(0,${TOP + marksH + 2})`).call(axis);
+    // The axis only changes with zoom, width, language or height, never with the range.
+    const axisKey = `${key}|${i18n.lang}|${marksH}`;
+    if (axisKey !== this.axisKey) {
+      this.axisKey = axisKey;
+      const axis = axisBottom(x).ticks(Math.max(2, Math.floor(this.width / 110))).tickSizeOuter(0);
+      axis.tickFormat((d) => axisLabel(d as Date, x, i18n.lang));
+      const axisSel = select(this.axisGroup) as unknown as Selection<SVGGElement, unknown, null, undefined>;
+      axisSel.attr('transform', `translate(0,${TOP + marksH + 2})`).call(axis);
+    }
 
     // Range and handles
     const x0 = x(dayToDate(s.from));
@@ -469,11 +474,21 @@ function setAttrs(node: Element, attrs: Readonly<Record<string, number>>): void 
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v.toFixed(1));
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Intl formatters are slow to make and reused on every render: one per language and style. */
+function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 export function eventDateLabel(e: { date: string; start: Day; precision: string }, i18n: I18n): string {
   if (e.precision === 'year') return `${e.date} ${i18n.t('precisionYear')}`;
-  if (e.precision === 'month') {
-    return new Intl.DateTimeFormat(i18n.lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayToDate(e.start));
-  }
+  if (e.precision === 'month') return dateFormat(i18n.lang, { month: 'long', year: 'numeric' }).format(dayToDate(e.start));
   return i18n.date(e.start);
 }
 
@@ -481,12 +496,6 @@ function axisLabel(d: Date, x: ScaleTime<number, number>, lang: string): string 
   const [a, b] = x.domain();
   const spanDays = (b.getTime() - a.getTime()) / 86_400_000;
   const opts: Intl.DateTimeFormatOptions =
-    d.getUTCMonth() === 0 && d.getUTCDate() === 1 && spanDays > 400
-      ? { year: 'numeric', timeZone: 'UTC' }
-      : spanDays > 60
-        ? d.getUTCDate() === 1 && d.getUTCMonth() === 0
-          ? { year: 'numeric', timeZone: 'UTC' }
-          : { month: 'short', timeZone: 'UTC' }
-        : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang, opts).format(d);
+    d.getUTCMonth() === 0 && d.getUTCDate() === 1 && spanDays > 60 ? { year: 'numeric' } : spanDays > 60 ? { month: 'short' } : { day: 'numeric', month: 'short' };
+  return dateFormat(lang, opts).format(d);
 }

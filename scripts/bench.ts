@@ -1,0 +1,294 @@
+// npm run bench [-- --quick] [-- --out FILE]: measures the built app against a floor page (a bare
+// MapLibre page drawing the same countries and points, one setFilter per range change), side by
+// side in the same run, on the real data and on synthetic datasets of 1k, 10k and 100k events.
+// Prints a table of ours / floor ratios and writes bench/results.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { Topology } from 'topojson-specification';
+import { launch } from '../tests/browser/harness';
+import { serveStatic, type StaticServer } from './lib/static-server';
+import { synthesize } from './lib/synthetic';
+import { readDataDir } from './lib/read-data';
+import { countriesFromTopology } from '../src/map/basemap';
+import { buildModel } from '../src/model/model';
+import { WORLD_BOUNDS, FIT_PADDING } from '../src/map/framing';
+import type { Config } from '../src/model/schema';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const outIndex = args.indexOf('--out');
+const OUT = outIndex >= 0 ? args[outIndex + 1] : 'bench/results.json';
+const SCRUB_STEPS = 60;
+
+interface DatasetSpec {
+  readonly name: string;
+  readonly events?: number;
+  readonly stations?: number;
+}
+
+const DATASETS: readonly DatasetSpec[] = quick
+  ? [{ name: 'real' }, { name: '1k', events: 1_000, stations: 100 }]
+  : [{ name: 'real' }, { name: '1k', events: 1_000, stations: 100 }, { name: '10k', events: 10_000, stations: 1_000 }, { name: '100k', events: 100_000, stations: 10_000 }];
+
+interface Files {
+  readonly 'stations.geojson': string;
+  readonly 'events.json': string;
+  readonly 'sources.json': string;
+  readonly 'config.json': string;
+}
+
+interface Run {
+  firstPaintMs: number;
+  interactiveMs: number;
+  /** Ours only: when MapLibre has taken over from the SVG map (the floor's map is WebGL from the start). */
+  webglReadyMs: number;
+  scrubP50Ms: number;
+  scrubP95Ms: number;
+  longTasks: number;
+  longestTaskMs: number;
+  heapAfterLoadMb: number;
+  heapAfterScrubMb: number;
+}
+
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function datasetFiles(spec: DatasetSpec, config: Config): Files {
+  const configText = readFileSync('data/config.json', 'utf8');
+  if (!spec.events) {
+    return {
+      'stations.geojson': readFileSync('data/stations.geojson', 'utf8'),
+      'events.json': readFileSync('data/events.json', 'utf8'),
+      'sources.json': readFileSync('data/sources.json', 'utf8'),
+      'config.json': configText,
+    };
+  }
+  const data = synthesize(config, { events: spec.events, stations: spec.stations ?? 100, seed: 20221205 });
+  return {
+    'stations.geojson': JSON.stringify(data.stations),
+    'events.json': JSON.stringify(data.events),
+    'sources.json': JSON.stringify(data.sources),
+    'config.json': configText,
+  };
+}
+
+/** The floor: MapLibre with the same countries and points, and nothing else. */
+const FLOOR_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="maplibre-gl.css">
+<style>html,body{margin:0}#map{width:860px;height:420px}</style></head><body><div id="map"></div><script type="module" src="floor.js"></script></body></html>`;
+
+const FLOOR_JS = `import { Map, setWorkerUrl } from './maplibre-gl.mjs';
+setWorkerUrl(new URL('maplibre-gl-worker.mjs', location.href).href);
+const [countries, stations] = await Promise.all([fetch('countries.json').then((r) => r.json()), fetch('stations.json').then((r) => r.json())]);
+const end = Math.max(...stations.features.map((f) => f.properties.firstDay));
+const map = new Map({ container: 'map', center: [15, 25], zoom: 0.6, attributionControl: false, fadeDuration: 0, style: { version: 8, sources: {
+  countries: { type: 'geojson', data: countries }, stations: { type: 'geojson', data: stations } },
+  layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#dce6ee' } },
+    { id: 'countries', type: 'fill', source: 'countries', paint: { 'fill-color': '#eeeeee', 'fill-outline-color': '#8a96a3' } },
+    { id: 'stations', type: 'circle', source: 'stations', filter: ['<=', ['get', 'firstDay'], end], paint: { 'circle-radius': 5, 'circle-color': '#d55e00' } }] } });
+map.fitBounds(${JSON.stringify(WORLD_BOUNDS)}, { padding: ${FIT_PADDING}, animate: false });
+map.once('idle', () => {
+  performance.mark('floor:first-map-paint');
+  performance.mark('floor:interactive');
+  window.__floor = { end, setTo: (day) => new Promise((resolve) => { map.once('idle', resolve); map.setFilter('stations', ['<=', ['get', 'firstDay'], day]); }) };
+});
+`;
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return Math.round((usedSize / 1024 / 1024) * 10) / 10;
+}
+
+/**
+ * Each page gets a browser of its own: Chromium's GPU process caches compiled shaders across
+ * pages, so whichever page ran second would start warm.
+ */
+async function measure(url: string, kind: 'ours' | 'floor', start: number, end: number): Promise<Run> {
+  const browser = await launch(['--enable-precise-memory-info']);
+  try {
+    return await measureIn(browser, url, kind, start, end);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', start: number, end: number): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  const prefix = kind === 'ours' ? 'chronomap' : 'floor';
+  const ready = kind === 'ours' ? 'chronomap:webgl-ready' : 'floor:interactive';
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, ready, { timeout: 180_000 });
+  const [firstPaintMs, interactiveMs, webglReadyMs] = await page.evaluate(
+    ([p, m]) => [performance.getEntriesByName(`${p}:first-map-paint`)[0].startTime, performance.getEntriesByName(`${p}:interactive`)[0].startTime, performance.getEntriesByName(m)[0].startTime],
+    [prefix, ready] as const,
+  );
+  const heapAfterLoadMb = await heapMb(page);
+  // The scrub: range changes through the app's own state path (what a brush drag sends), each
+  // timed until the map is idle and the timeline drawn; the floor applies one setFilter each.
+  const scrub = await page.evaluate(
+    async ({ kind, start, end, steps }) => {
+      const tasks: number[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const times: number[] = [];
+      const span = end - start;
+      for (let i = 0; i < steps; i++) {
+        const to = Math.round(start + (span * (i + 1)) / steps);
+        const t0 = performance.now();
+        if (kind === 'floor') {
+          await (window as unknown as { __floor: { setTo(d: number): Promise<void> } }).__floor.setTo(to);
+        } else {
+          const h = (window as unknown as { __chronomap: { dispatch(i: unknown): void; getState(): { from: number } } }).__chronomap;
+          const before = document.documentElement.dataset.rendered;
+          await new Promise<void>((resolve) => {
+            const mo = new MutationObserver(() => {
+              if (document.documentElement.dataset.rendered !== before) {
+                mo.disconnect();
+                resolve();
+              }
+            });
+            mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-rendered'] });
+            h.dispatch({ type: 'set-range', from: h.getState().from, to });
+          });
+        }
+        times.push(performance.now() - t0);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      return { times, tasks };
+    },
+    { kind, start, end, steps: SCRUB_STEPS },
+  );
+  const heapAfterScrubMb = await heapMb(page);
+  await context.close();
+  if (errors.length > 0) throw new Error(`${kind} ${url}: ${errors.join('; ')}`);
+  return {
+    firstPaintMs: round(firstPaintMs),
+    interactiveMs: round(interactiveMs),
+    webglReadyMs: round(webglReadyMs),
+    scrubP50Ms: round(percentile(scrub.times, 50)),
+    scrubP95Ms: round(percentile(scrub.times, 95)),
+    longTasks: scrub.tasks.length,
+    longestTaskMs: round(Math.max(0, ...scrub.tasks)),
+    heapAfterLoadMb,
+    heapAfterScrubMb,
+  };
+}
+
+function bundleSizes() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const entry = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const assets = readdirSync('dist/assets');
+  const js = assets.filter((f) => /\.(m?js)$/.test(f));
+  const css = assets.filter((f) => f.endsWith('.css'));
+  const size = (files: string[], dir = 'dist') => files.reduce((sum, f) => sum + gz(readFileSync(join(dir, f))), 0);
+  return {
+    jsBeforeFirstPaintKiB: kib(size([...new Set(entry)])),
+    allJsKiB: kib(size(js, 'dist/assets')),
+    cssKiB: kib(size(css, 'dist/assets')),
+    basemapKiB: kib(gz(readFileSync('dist/basemap/countries-110m.json'))),
+  };
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  const real = readDataDir('data');
+  if (!real.result) throw new Error('data/ does not validate');
+  const config = real.result.dataset.config;
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as Topology;
+  const countries = countriesFromTopology(topology);
+  const maplibreDir = dirname(require.resolve('maplibre-gl/dist/maplibre-gl.mjs'));
+  let files: Files = datasetFiles(DATASETS[0], config);
+  let floorStations = '';
+  const server: StaticServer = await serveStatic('dist');
+  server.setOverride((_req, res, path) => {
+    const send = (body: string | Buffer, type: string) => {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(body);
+      return true;
+    };
+    const dataFile = /^\/data\/(.+)$/.exec(path)?.[1] as keyof Files | undefined;
+    if (dataFile && dataFile in files) return send(files[dataFile], 'application/json');
+    if (path === '/floor/index.html') return send(FLOOR_HTML, 'text/html');
+    if (path === '/floor/floor.js') return send(FLOOR_JS, 'text/javascript');
+    if (path === '/floor/countries.json') return send(JSON.stringify(countries), 'application/json');
+    if (path === '/floor/stations.json') return send(floorStations, 'application/json');
+    const lib = /^\/floor\/(maplibre-gl(?:-worker)?\.(?:mjs|css))$/.exec(path)?.[1];
+    if (lib) return send(readFileSync(join(maplibreDir, lib)), lib.endsWith('css') ? 'text/css' : 'text/javascript');
+    return false;
+  });
+  const results: Record<string, unknown>[] = [];
+  let chromium = '';
+  try {
+    for (const spec of DATASETS) {
+      files = datasetFiles(spec, config);
+      const dir = `/tmp/chronomap-bench-${spec.name}`;
+      mkdirSync(dir, { recursive: true });
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const read = readDataDir(dir);
+      const model = buildModel(read.result!.dataset);
+      floorStations = JSON.stringify({
+        type: 'FeatureCollection',
+        features: model.stations.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { firstDay: s.visibleFrom } })),
+      });
+      const dataKiB = kib(['stations.geojson', 'events.json', 'sources.json', 'config.json'].reduce((sum, f) => sum + gz(files[f as keyof Files]), 0));
+      console.error(`bench: ${spec.name} (${model.events.length} events, ${model.stations.length} stations)`);
+      const ours = await measure(`${server.url}/`, 'ours', model.start, model.end);
+      const floor = await measure(`${server.url}/floor/index.html`, 'floor', model.start, model.end);
+      results.push({ dataset: spec.name, events: model.events.length, stations: model.stations.length, dataGzipKiB: dataKiB, ours, floor });
+    }
+    const probe = await launch();
+    chromium = probe.version();
+    await probe.close();
+  } finally {
+    await server.close();
+  }
+  const sizes = bundleSizes();
+  const floorJsKiB = kib(gz(readFileSync(join(maplibreDir, 'maplibre-gl.mjs'))) + gz(readFileSync(join(maplibreDir, 'maplibre-gl-worker.mjs'))));
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium, webgl: 'SwiftShader (software)' };
+  const report = { date: new Date().toISOString(), quick, machine, sizes: { ...sizes, floorJsKiB }, results };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  printTable(report.results as unknown as { dataset: string; ours: Run; floor: Run }[], sizes, floorJsKiB);
+  console.log(`\nwrote ${OUT}`);
+}
+
+function printTable(results: { dataset: string; ours: Run; floor: Run; dataGzipKiB?: number }[], sizes: ReturnType<typeof bundleSizes>, floorJsKiB: number): void {
+  const metrics: [keyof Run, string][] = [
+    ['firstPaintMs', 'first map paint (ms)'],
+    ['interactiveMs', 'interactive (ms)'],
+    ['webglReadyMs', 'WebGL map ready (ms)'],
+    ['scrubP50Ms', 'scrub p50 (ms)'],
+    ['scrubP95Ms', 'scrub p95 (ms)'],
+    ['longTasks', 'long tasks while scrubbing'],
+    ['longestTaskMs', 'longest task (ms)'],
+    ['heapAfterLoadMb', 'heap after load (MB)'],
+    ['heapAfterScrubMb', 'heap after scrub (MB)'],
+  ];
+  const header = ['metric', ...results.map((r) => `${r.dataset}: ours / floor = ratio`)];
+  const rows = metrics.map(([key, label]) => [label, ...results.map((r) => `${r.ours[key]} / ${r.floor[key]} = ${r.floor[key] ? (r.ours[key] / r.floor[key]).toFixed(2) : '-'}`)]);
+  rows.push(['data (gzip KiB)', ...results.map((r) => String(r.dataGzipKiB ?? ''))]);
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\nJS before first map paint: ${sizes.jsBeforeFirstPaintKiB} KiB gzip; all JS: ${sizes.allJsKiB} KiB (floor: ${floorJsKiB} KiB); CSS: ${sizes.cssKiB} KiB; basemap: ${sizes.basemapKiB} KiB`);
+}
+
+await main();

@@ -1,0 +1,28 @@
+import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { launch } from '../../tests/browser/harness';
+import { serveStatic } from '../lib/static-server';
+import { countriesFromTopology } from '../../src/map/basemap';
+const src = readFileSync('scripts/bench.ts', 'utf8');
+const html = /const FLOOR_HTML = `([\s\S]*?)`;/.exec(src)![1];
+let js = /const FLOOR_JS = `([\s\S]*?)`;\n/.exec(src)![1];
+js = js.replace('${JSON.stringify(WORLD_BOUNDS)}', '[[-140,-50],[165,70]]').replace('${FIT_PADDING}', '8');
+mkdirSync('/tmp/floor', { recursive: true });
+writeFileSync('/tmp/floor/index.html', html); writeFileSync('/tmp/floor/floor.js', js);
+for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) copyFileSync(`node_modules/maplibre-gl/dist/${f}`, `/tmp/floor/${f}`);
+writeFileSync('/tmp/floor/countries.json', JSON.stringify(countriesFromTopology(JSON.parse(readFileSync('node_modules/world-atlas/countries-110m.json', 'utf8')))));
+const st = JSON.parse(readFileSync('data/stations.geojson', 'utf8'));
+writeFileSync('/tmp/floor/stations.json', JSON.stringify({ type: 'FeatureCollection', features: st.features.map((f: any, i: number) => ({ type: 'Feature', geometry: f.geometry, properties: { firstDay: i } })) }));
+const server = await serveStatic('/tmp/floor');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.addInitScript(() => {
+  (window as any).__lt = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as any).__lt.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask', buffered: true });
+});
+page.on('console', (m) => console.log(m.text()));
+page.on('pageerror', (m) => console.log(m.message));
+await page.goto(server.url + '/index.html');
+await page.waitForFunction(() => performance.getEntriesByName('floor:interactive').length > 0, undefined, { timeout: 60000 });
+console.log(await page.evaluate(() => JSON.stringify((window as any).__lt)));
+console.log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))));
+await browser.close(); await server.close();

@@ -1,0 +1,12 @@
+import { launch, serveDist } from '../../tests/browser/harness';
+const server = await serveDist();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const t0 = Date.now();
+page.on('request', (r) => console.log('req', Date.now() - t0, r.url().replace(server.url, '')));
+page.on('console', (m) => console.log('console', Date.now() - t0, m.text()));
+await page.goto(server.url + '/');
+await page.waitForFunction(() => performance.getEntriesByName('chronomap:interactive').length > 0, undefined, { timeout: 60000 });
+console.log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))));
+console.log(await page.evaluate(() => JSON.stringify(performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]))));
+await browser.close(); await server.close();
