@@ -61,7 +61,6 @@ export class MapView {
     this.palette = opts.palette;
     this.statusIndex = new Map(opts.model.config.statuses.map((s, i) => [s.id, i]));
     this.responseIndex = new Map(opts.model.config.responses.map((r, i) => [r.id, i]));
-    performance.mark('map:construct');
     this.map = new MapLibreMap({
       container: opts.container,
       style: this.style(),
@@ -84,7 +83,6 @@ export class MapView {
     this.map.setMissingStyleImageResolver(() => this.addIcons(this.palette));
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
-        performance.mark('map:load');
         this.bindEvents();
         resolve();
       });
