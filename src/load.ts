@@ -58,6 +58,6 @@ export async function loadData(base = 'data/'): Promise<Loaded> {
   const { config, problems: configProblems } = validateConfig(configRaw, names.config, new Set(Object.keys(en)));
   if (!config) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
   if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
-  const result = validateDataset({ stations, events, sources }, config, { today: todayUtc(), files: names });
+  const result = validateDataset({ stations, events, sources }, config, { today: todayUtc(), files: names, warnings: false });
   return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
 }

@@ -62,10 +62,15 @@ const byDayThenId = <T extends { id: string }>(day: (x: T) => Day) => (a: T, b: 
 
 export function buildModel(dataset: Dataset): Model {
   const { config } = dataset;
-  const events: TimedEvent[] = dataset.events
-    .map((e) => ({ ...e, ...dateSpan(e.date), index: 0 }))
-    .sort(byDayThenId((e) => e.start))
-    .map((e, index) => ({ ...e, index }));
+  // One copy per event (a 100,000-event story makes every extra copy count).
+  const events: { -readonly [K in keyof TimedEvent]: TimedEvent[K] }[] = dataset.events.map((e) => {
+    const span = dateSpan(e.date);
+    return { ...e, start: span.start, end: span.end, index: 0 };
+  });
+  events.sort(byDayThenId((e) => e.start));
+  events.forEach((e, index) => {
+    e.index = index;
+  });
   const eventById = new Map(events.map((e) => [e.id, e]));
 
   const eventsByStation = new Map<string, TimedEvent[]>();
@@ -110,11 +115,18 @@ export function buildModel(dataset: Dataset): Model {
     responseSteps.set(country, steps);
   }
 
-  const firstDays = [...stations.map((s) => dateSpan(s.props.firstReported.date).start), ...events.map((e) => e.start)];
-  const lastDays = [...stations.map((s) => s.visibleFrom), ...events.map((e) => e.end)];
-  const configStart = dateSpan(config.story.start).start;
-  const start = Math.min(configStart, ...firstDays);
-  const end = config.story.end !== undefined ? dateSpan(config.story.end).end : Math.max(start, ...lastDays);
+  // Loops, not Math.min(...xs): spreading 100,000 arguments can overflow the stack.
+  let start = dateSpan(config.story.start).start;
+  let last = start;
+  for (const s of stations) {
+    start = Math.min(start, dateSpan(s.props.firstReported.date).start);
+    last = Math.max(last, s.visibleFrom);
+  }
+  for (const e of events) {
+    start = Math.min(start, e.start);
+    last = Math.max(last, e.end);
+  }
+  const end = config.story.end !== undefined ? dateSpan(config.story.end).end : Math.max(start, last);
   const countries = [...new Set([...stationsByCountry.keys(), ...eventsByCountry.keys()])].sort();
 
   return {

@@ -59,7 +59,10 @@ interface RecordRef {
 
 class ProblemList {
   readonly items: Problem[] = [];
+  /** The app shows errors only; at 100,000 records, building every warning is wasted garbage. */
+  constructor(private readonly warnings: boolean) {}
   add(ref: RecordRef, severity: Severity, field: string | undefined, message: string, skipsRecord: boolean): void {
+    if (severity === 'warning' && !this.warnings) return;
     this.items.push({ ...ref, severity, field, message, skipsRecord });
   }
   file(file: string, message: string): void {
@@ -159,11 +162,13 @@ function decimals(n: number): number {
 export interface ValidateOptions {
   readonly today: Day;
   readonly files?: FileNames;
+  /** Collect warnings too (the checker does; the app does not show them). Default true. */
+  readonly warnings?: boolean;
 }
 
 /** Validates a config object; null (and problems) when it is unusable, since nothing can be shown without it. */
 export function validateConfig(raw: unknown, file: string, messageKeys: ReadonlySet<string> = new Set()): { config: Config | null; problems: Problem[] } {
-  const problems = new ProblemList();
+  const problems = new ProblemList(true);
   const config = parseRecord(configSchema, raw, { file, collection: 'config', index: 0 }, problems, false);
   if (config) {
     const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
@@ -186,7 +191,7 @@ export function validateConfig(raw: unknown, file: string, messageKeys: Readonly
 
 export function validateDataset(raw: RawData, config: Config, options: ValidateOptions): ValidationResult {
   const files = options.files ?? defaultFileNames();
-  const problems = new ProblemList();
+  const problems = new ProblemList(options.warnings ?? true);
   const statusIds = new Map(config.statuses.map((s) => [s.id, s]));
   const typeIds = new Set(config.eventTypes.map((t) => t.id));
 
