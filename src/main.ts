@@ -143,6 +143,8 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   if (embedded) setupEmbedChrome(params);
   const api = startMessageApi(store);
 
+  // On a phone the legend starts folded: the map and the timeline come first.
+  if (window.matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('legend-box').open = false;
   const svgMap = new SvgMapView($('map'), model, countries, dispatch);
   let glMap: MapView | null = null;
   let mapNotice: string | null = null;
@@ -171,6 +173,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
     $('skip-link').textContent = t.t('skipToTimeline');
     $('lang-label').textContent = t.t('language');
     $('map-heading').textContent = t.t('mapLabel');
+    $('legend-summary').textContent = t.t('legend');
     langSelect.value = t.lang;
     const sourcesHref = embedded ? `${location.origin}${location.pathname}#about` : '#about';
     replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: sourcesHref, id: 'sources-link', ...(embedded ? { target: '_blank', rel: 'noopener' } : {}) }, [t.t('sourcesLink')])]);
