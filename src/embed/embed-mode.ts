@@ -6,7 +6,7 @@ import type { AppState } from '../state/state';
 import type { Store } from '../state/store';
 
 /** Parameters that belong to the embedding, not to the view; kept in the URL as they came. */
-export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth', 'theme'] as const;
+export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'] as const;
 
 export const isEmbedded = (params: URLSearchParams) => params.get('embed') === '1';
 const inFrame = () => window.parent !== window;
@@ -18,7 +18,7 @@ export function embedExtras(params: URLSearchParams): Record<string, string> {
   const extra: Record<string, string> = {};
   for (const key of EMBED_PARAMS) {
     const v = params.get(key);
-    if (v !== null && key !== 'theme') extra[key] = v;
+    if (v !== null) extra[key] = v;
   }
   return extra;
 }
@@ -31,7 +31,7 @@ export function setupEmbedChrome(params: URLSearchParams): void {
 /** The same view without the embed parameters, for the "Open full view" link. */
 export function fullViewUrl(query: string): string {
   const params = new URLSearchParams(query);
-  for (const key of EMBED_PARAMS) if (key !== 'theme') params.delete(key);
+  for (const key of EMBED_PARAMS) params.delete(key);
   const q = params.toString();
   return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
 }

@@ -1,29 +1,18 @@
 // Everyone can read it: axe audits, keyboard walks, the live region, languages, themes, print.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { ensureBuilt, launch, screenshot, serveDist, waitForRendered } from './harness';
-import type { StaticServer } from '../../scripts/lib/static-server';
+import { screenshot, waitForRendered } from './harness';
+import { useBuiltApp } from './suite';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBuiltApp();
 
 async function open(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
-  await page.goto(server.url + path);
+  const page = await suite.browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'no-preference' });
+  await page.goto(suite.server.url + path);
   await waitForRendered(page);
   return page;
 }

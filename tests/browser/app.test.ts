@@ -1,22 +1,11 @@
 // The built app in real headless Chromium: map, timeline, panel, URL state, phone layout,
 // and no request to any origin but our own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, foreignRequests, launch, recordRequests, screenshot, serveDist, waitForRendered } from './harness';
-import type { StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { foreignRequests, recordRequests, screenshot, waitForRendered } from './harness';
+import { useBuiltApp } from './suite';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBuiltApp();
 
 interface Handle {
   getState(): { from: number; to: number; selection: { kind: string; id: string } | null };
@@ -24,14 +13,14 @@ interface Handle {
 }
 
 async function open(path = '/', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await suite.browser.newPage({ viewport });
   const requests = recordRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(server.url + path);
+  await page.goto(suite.server.url + path);
   await waitForRendered(page);
   return { page, requests, errors };
 }
@@ -63,7 +52,7 @@ async function pixelsNear(page: Page, rgb: [number, number, number], tolerance =
 describe('the app in Chromium', () => {
   it('loads with zero requests to other origins and no errors, and draws countries and stations', async () => {
     const { page, requests, errors } = await open();
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, suite.server.url)).toEqual([]);
     expect(errors).toEqual([]);
     expect(await counts(page)).toMatch(/^\d+ stations in \d+ countries as of .+ · \d+ events from .+$/);
     const shown = await stationsShown(page);

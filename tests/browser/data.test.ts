@@ -1,23 +1,12 @@
 // "Get the data": downloads of what is shown and of the whole dataset, checked by content.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { ensureBuilt, launch, serveDist, waitForRendered } from './harness';
-import type { StaticServer } from '../../scripts/lib/static-server';
+import { waitForRendered } from './harness';
+import { useBuiltApp } from './suite';
 import { parseCsv } from '../../src/model/csv';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBuiltApp();
 
 async function downloadText(page: Page, id: string): Promise<{ name: string; text: string }[]> {
   const files: { name: string; text: string }[] = [];
@@ -37,9 +26,9 @@ async function downloadText(page: Page, id: string): Promise<{ name: string; tex
 
 describe('Get the data', () => {
   it('downloads the shown events, stations and GeoJSON, matching the counts line', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?from=2022-10-01&to=2022-12-31&types=closure,closure-order,government-investigation`);
+    await page.goto(`${suite.server.url}/?from=2022-10-01&to=2022-12-31&types=closure,closure-order,government-investigation`);
     await waitForRendered(page);
     const counts = (await page.textContent('#counts'))!;
     const [stationsShown, eventsShown] = [Number(/^(\d+) stations/.exec(counts)![1]), Number(/· (\d+) events/.exec(counts)![1])];
@@ -72,9 +61,9 @@ describe('Get the data', () => {
   });
 
   it('downloads the whole dataset as the three editor CSV files', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await suite.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForRendered(page);
     const files = await downloadText(page, 'all-csv');
     expect(files.map((f) => f.name).sort()).toEqual(['events.csv', 'sources.csv', 'stations.csv']);
@@ -85,8 +74,8 @@ describe('Get the data', () => {
   });
 
   it('the about section shows the date the data was last updated, from the data', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.url);
     await waitForRendered(page);
     await page.click('#about-summary');
     const config = JSON.parse(readFileSync('data/config.json', 'utf8')) as { dataUpdated: string };

@@ -1,29 +1,17 @@
 // Without WebGL the SVG map is the map: colours, selection and legend still work, and a short
 // notice says the interactive map is unavailable.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureBuilt, launch, screenshot, serveDist, waitForRendered } from './harness';
-import type { StaticServer } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import { screenshot, waitForRendered } from './harness';
+import { useBuiltApp } from './suite';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch(['--disable-webgl', '--disable-3d-apis']);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBuiltApp(['--disable-webgl', '--disable-3d-apis']);
 
 describe('with WebGL disabled', () => {
   it('keeps the SVG map, its colours, selection and legend, and says why', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?to=2022-12-31`);
+    await page.goto(`${suite.server.url}/?to=2022-12-31`);
     await waitForRendered(page);
     expect(await page.evaluate(() => document.documentElement.dataset.map)).toBe('svg');
     expect(await page.textContent('#notice')).toContain('The interactive map is unavailable');
