@@ -2,16 +2,16 @@
 // Exits 1 on any error; warnings alone exit 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { readDataDir } from './lib/read-data';
+import { isMainModule, shownPath } from './lib/paths';
 import { countryShapes, placeInCountry } from '../src/model/geo-check';
 import { formatProblem, type Problem } from '../src/model/problems';
 
 const TOLERANCE_KM = 25;
 
 export function checkDataDir(dir: string): Problem[] {
-  const shownAs = relative(process.cwd(), resolve(dir)) || '.';
+  const shownAs = shownPath(dir);
   const { result, problems } = readDataDir(dir, { shownAs });
   const all = [...problems];
   if (result) {
@@ -42,7 +42,7 @@ function changelogProblems(dir: string, shownAs: string, dataUpdated: string): P
   return [{ file: `${shownAs}/CHANGELOG.md`, severity: 'error', skipsRecord: false, message: newest ? `newest entry is ${newest} but config.json dataUpdated is ${dataUpdated}: add an entry or update dataUpdated` : 'has no "## YYYY-MM-DD" entry' }];
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = isMainModule(import.meta.url);
 if (isMain) {
   const dir = process.argv[2] ?? 'data';
   const problems = checkDataDir(dir);

@@ -1,7 +1,8 @@
 // npm run data:export -- DIR [--data SRC]: writes DIR/stations.csv, DIR/events.csv and DIR/sources.csv
 // from the data folder SRC (default data/), for editing in a spreadsheet. See src/model/csv.ts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
+import { isMainModule, shownPath } from './lib/paths';
 import { parseJsonText } from '../src/model/parse-json';
 import { formatProblem, type Problem } from '../src/model/problems';
 import { CSV_FILES, JSON_FILES, KINDS, exportCsv, formatExportProblem, type Kind } from '../src/model/csv';
@@ -12,11 +13,6 @@ export interface ExportRun {
   readonly lines: readonly string[];
 }
 
-const shown = (path: string) => {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel === '' ? '.' : rel.startsWith('..') ? resolve(path) : rel;
-};
-
 /** Exports the data folder `dataDir` as CSV into `outDir`; writes nothing when a record cannot be exported. */
 export function exportDataDir(dataDir: string, outDir: string): ExportRun {
   const lines: string[] = [];
@@ -26,7 +22,7 @@ export function exportDataDir(dataDir: string, outDir: string): ExportRun {
   const files = {} as Record<Kind, string>;
   for (const kind of KINDS) {
     const path = join(dataDir, JSON_FILES[kind]);
-    files[kind] = shown(path);
+    files[kind] = shownPath(path);
     if (!existsSync(path)) {
       problems.push({ file: files[kind], severity: 'error', message: 'does not exist', skipsRecord: false });
       continue;
@@ -50,7 +46,7 @@ export function exportDataDir(dataDir: string, outDir: string): ExportRun {
   mkdirSync(outDir, { recursive: true });
   for (const kind of KINDS) writeFileSync(join(outDir, CSV_FILES[kind]), result.csv[kind], 'utf8');
   const c = result.counts;
-  lines.push(`Exported ${c.stations} stations, ${c.events} events and ${c.sources} sources from ${shown(dataDir)} to ${KINDS.map((k) => join(shown(outDir), CSV_FILES[k])).join(', ')}.`);
+  lines.push(`Exported ${c.stations} stations, ${c.events} events and ${c.sources} sources from ${shownPath(dataDir)} to ${KINDS.map((k) => join(shownPath(outDir), CSV_FILES[k])).join(', ')}.`);
   return { ok: true, lines };
 }
 
@@ -74,7 +70,7 @@ export function parseExportArgs(args: readonly string[]): { outDir: string; data
   return outDir === undefined ? `which folder should the CSV files go to?\n${USAGE}` : { outDir, dataDir };
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = isMainModule(import.meta.url);
 if (isMain) {
   const args = parseExportArgs(process.argv.slice(2));
   if (typeof args === 'string') {

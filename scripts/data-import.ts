@@ -3,7 +3,8 @@
 // shared validator and, only when there is no error, writes stations.geojson, events.json and
 // sources.json to OUTDIR (default data/). Problems name the CSV file, row and column.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
+import { isMainModule, shownPath } from './lib/paths';
 import { parseJsonText } from '../src/model/parse-json';
 import { validateConfig } from '../src/model/validate';
 import { formatProblem } from '../src/model/problems';
@@ -15,32 +16,27 @@ export interface ImportRun {
   readonly lines: readonly string[];
 }
 
-const shown = (path: string) => {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel === '' ? '.' : rel.startsWith('..') ? resolve(path) : rel;
-};
-
 export function importCsvDir(csvDir: string, outDir = 'data', options: { showWarnings?: boolean; today?: number } = {}): ImportRun {
   const lines: string[] = [];
   // The config that goes with the output: OUTDIR's own, else the story's.
   const ownConfig = join(outDir, 'config.json');
   const configPath = existsSync(ownConfig) ? ownConfig : join('data', 'config.json');
-  const configParsed = existsSync(configPath) ? parseJsonText(readFileSync(configPath, 'utf8'), shown(configPath)) : undefined;
-  if (!configParsed) return { ok: false, lines: [`${shown(configPath)}: does not exist`, 'Nothing written.'] };
-  const { config, problems: configProblems } = validateConfig(configParsed.value, shown(configPath));
+  const configParsed = existsSync(configPath) ? parseJsonText(readFileSync(configPath, 'utf8'), shownPath(configPath)) : undefined;
+  if (!configParsed) return { ok: false, lines: [`${shownPath(configPath)}: does not exist`, 'Nothing written.'] };
+  const { config, problems: configProblems } = validateConfig(configParsed.value, shownPath(configPath));
   const configLines = [...configParsed.problems, ...configProblems].filter((p) => p.severity === 'error').map(formatProblem);
-  if (!config) return { ok: false, lines: [...configLines, `${shown(configPath)} is not usable, so the CSV files cannot be checked. Nothing written.`] };
+  if (!config) return { ok: false, lines: [...configLines, `${shownPath(configPath)} is not usable, so the CSV files cannot be checked. Nothing written.`] };
 
   const texts = {} as Record<Kind, string>;
   const missing: string[] = [];
   for (const kind of KINDS) {
     const path = join(csvDir, CSV_FILES[kind]);
     if (existsSync(path)) texts[kind] = readFileSync(path, 'utf8');
-    else missing.push(`${CSV_FILES[kind]}: does not exist in ${shown(csvDir)} (run npm run data:export -- ${shown(csvDir)} first)`);
+    else missing.push(`${CSV_FILES[kind]}: does not exist in ${shownPath(csvDir)} (run npm run data:export -- ${shownPath(csvDir)} first)`);
   }
   if (missing.length > 0) return { ok: false, lines: [...missing, 'Nothing written.'] };
 
-  const result = importCsv(texts, config, { today: options.today ?? todayUtc(), configFile: shown(configPath) });
+  const result = importCsv(texts, config, { today: options.today ?? todayUtc(), configFile: shownPath(configPath) });
   const errors = result.problems.filter((p) => p.severity === 'error');
   const warnings = result.problems.filter((p) => p.severity === 'warning');
   lines.push(...errors.map(formatCsvProblem));
@@ -61,7 +57,7 @@ export function importCsvDir(csvDir: string, outDir = 'data', options: { showWar
   for (const kind of KINDS) renameSync(join(outDir, `${JSON_FILES[kind]}.tmp`), join(outDir, JSON_FILES[kind]));
   const c = result.counts;
   lines.push(
-    `Imported ${c.stations} stations, ${c.events} events and ${c.sources} sources into ${shown(outDir)}${warningNote}. ` +
+    `Imported ${c.stations} stations, ${c.events} events and ${c.sources} sources into ${shownPath(outDir)}${warningNote}. ` +
       (changed.length > 0 ? `Changed: ${changed.join(', ')}.` : 'No file changed.'),
   );
   return { ok: true, lines };
@@ -89,7 +85,7 @@ export function parseImportArgs(args: readonly string[]): { csvDir: string; outD
   return csvDir === undefined ? `which folder holds the CSV files?\n${USAGE}` : { csvDir, outDir, showWarnings };
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = isMainModule(import.meta.url);
 if (isMain) {
   const args = parseImportArgs(process.argv.slice(2));
   if (typeof args === 'string') {

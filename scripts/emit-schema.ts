@@ -1,8 +1,8 @@
 // npm run schema: writes data/schema/*.schema.json from the zod schema, for editors and other tools.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { configSchema, eventSchema, sourceSchema, stationFeatureSchema } from '../src/model/schema';
+import { isMainModule } from './lib/paths';
 
 export function jsonSchemas(): Record<string, unknown> {
   const doc = (title: string, schema: z.ZodMiniType) => ({
@@ -24,7 +24,7 @@ export function schemaFileText(schema: unknown): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+const isMain = isMainModule(import.meta.url);
 if (isMain) {
   mkdirSync('data/schema', { recursive: true });
   for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`data/schema/${name}`, schemaFileText(schema));

@@ -26,6 +26,9 @@ export function replaceChildren(parent: Element, children: readonly Child[]): vo
   append(parent, children);
 }
 
+/** An element of index.html by id (the page's fixed skeleton: it is always there). */
+export const byId = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+
 /** An outbound link built from data: only http(s) URLs become links; anything else is plain text. */
 export function safeLink(url: string, children: readonly Child[], attrs: Attrs = {}): HTMLElement {
   let ok = false;

@@ -15,7 +15,7 @@ import type { AppState, StateContext } from './state/state';
 import { patchFromParams, queryFromState, stateFromQuery } from './state/url';
 import { throttledUrlWriter } from './state/url-sync';
 import { i18n, LANGUAGES, LANGUAGE_CODES, setMessageOverrides, type I18n } from './i18n';
-import { el, replaceChildren, safeLink } from './dom';
+import { byId, el, replaceChildren, safeLink } from './dom';
 import { countriesFromTopology } from './map/basemap';
 import { SvgMapView } from './map/svg-map-view';
 import { paletteFor } from './map/palette';
@@ -25,7 +25,7 @@ import { parseSetMessage } from './embed/messages';
 import type { MapView } from './map/map-view';
 import type { Ui } from './ui';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const $ = byId;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function contextFor(model: Model): StateContext {
@@ -45,7 +45,7 @@ function contextFor(model: Model): StateContext {
   };
 }
 
-export function isDark(state: AppState): boolean {
+function isDark(state: AppState): boolean {
   return state.theme === 'dark' || (state.theme === 'auto' && window.matchMedia('(prefers-color-scheme: dark)').matches);
 }
 

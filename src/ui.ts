@@ -7,7 +7,7 @@ import type { Store } from './state/store';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './map/basemap';
 import { i18n, type I18n } from './i18n';
-import { el, replaceChildren } from './dom';
+import { byId, el, replaceChildren } from './dom';
 import { TimelineView } from './timeline/timeline-view';
 import { Player } from './timeline/player';
 import { PanelView } from './panel/panel-view';
@@ -18,7 +18,7 @@ import { DownloadsView } from './panel/downloads';
 import { ShareDialog } from './embed/share-dialog';
 import { staticMapSvg } from './map/static-map';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const $ = byId;
 const SPEEDS = { slow: 15, medium: 45, fast: 120 } as const;
 
 export interface UiDeps {

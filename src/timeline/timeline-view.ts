@@ -401,6 +401,7 @@ export class TimelineView {
     const outline = styles.getPropertyValue('--mark-outline').trim() || '#fff';
     const textColor = styles.getPropertyValue('--text').trim() || '#000';
     const muted = styles.getPropertyValue('--text-muted').trim() || '#666';
+    const focus = styles.getPropertyValue('--focus').trim() || '#0b5cad';
     const highlighted = highlightedEvents(this.model, s.selection);
     const { lanes, density } = this.layout;
     // Density strip: darker where more marks are waiting for a closer zoom.
@@ -441,7 +442,7 @@ export class TimelineView {
       if (e.id === activeId) {
         ctx.globalAlpha = 1;
         ctx.lineWidth = 2.5;
-        ctx.strokeStyle = getComputedStyle(this.opts.container).getPropertyValue('--focus').trim() || '#0b5cad';
+        ctx.strokeStyle = focus;
         ctx.strokeRect(-MARK_SIZE / 2 - 3, -MARK_SIZE / 2 - 3, MARK_SIZE + 6, MARK_SIZE + 6);
       }
       ctx.restore();

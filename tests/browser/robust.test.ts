@@ -1,5 +1,5 @@
 // Hostile data, broken networks, strict CSP, privacy and endurance, in real Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,17 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server'
 import { SECURITY_HEADERS } from '../../vite.config';
 
 let browser: Browser;
+/** The built app, shared by the describes below; a test that overrides responses resets them after. */
+let server: StaticServer;
 beforeAll(async () => {
   ensureBuilt();
   browser = await launch();
+  server = await serveDist();
 });
+afterEach(() => server.setOverride(null));
 afterAll(async () => {
   await browser?.close();
+  await server?.close();
 });
 
 interface Handle {
@@ -42,20 +47,20 @@ function watch(page: Page): { errors: string[]; dialogs: string[] } {
 }
 
 describe('hostile data', () => {
-  let server: StaticServer;
+  let hostile: StaticServer;
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'hostile-dist-'));
     execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { env: { ...process.env, CHRONOMAP_DATA: 'tests/fixtures/hostile/dataset' }, stdio: 'inherit' });
-    server = await serveStatic(out);
+    hostile = await serveStatic(out);
   });
   afterAll(async () => {
-    await server?.close();
+    await hostile?.close();
   });
 
   it('shows every valid record, says what it skipped, and never runs injected script or renders an unsafe link', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { dialogs } = watch(page);
-    const url = `${server.url}/`;
+    const url = `${hostile.url}/`;
     await page.goto(url);
     await waitForRendered(page);
     const notice = page.locator('#notice');
@@ -89,13 +94,6 @@ describe('hostile data', () => {
 });
 
 describe('network faults', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
   const fail = (file: string, how: 'status404' | 'status500' | 'hang' | 'truncate') =>
     server.setOverride(async (_req, res, path) => {
@@ -246,13 +244,6 @@ describe('strict CSP and privacy', () => {
 });
 
 describe('fuzzing the running app', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it('500 random postMessage payloads and 500 random query patches: no error, state always valid', async () => {
     const page = await browser.newPage();
@@ -294,13 +285,6 @@ describe('fuzzing the running app', () => {
 });
 
 describe('endurance', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
 
   it('1,000 range changes and 200 selections: no error, heap within 10 %, no DOM node or listener leak', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
