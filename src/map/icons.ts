@@ -6,7 +6,7 @@ import { drawShape } from '../shapes';
 const SIZE = 40; // device pixels; the map draws them at pixelRatio 2 (20 CSS px)
 const AREA = 300;
 
-export function makeIcon(shape: Shape, color: string, outline: string, hollow: boolean): ImageData {
+function makeIcon(shape: Shape, color: string, outline: string, hollow: boolean): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = SIZE;
   canvas.height = SIZE;
@@ -33,7 +33,7 @@ export function makeIcon(shape: Shape, color: string, outline: string, hollow: b
 }
 
 /** The selection ring drawn around a highlighted station. */
-export function makeHalo(color: string): ImageData {
+function makeHalo(color: string): ImageData {
   const size = 56;
   const canvas = document.createElement('canvas');
   canvas.width = size;
@@ -46,4 +46,51 @@ export function makeHalo(color: string): ImageData {
   ctx.strokeStyle = color;
   ctx.stroke();
   return ctx.getImageData(0, 0, size, size);
+}
+
+export const ATLAS_CELL = 56;
+
+export interface Atlas {
+  readonly image: ImageData;
+  readonly cell: number;
+  readonly cells: number;
+  readonly haloCell: number;
+  readonly clusterCell: number;
+  /** Cells of the digits 0-9, in order, for the counts on clusters. */
+  readonly digitCell: number;
+}
+
+/**
+ * Every sprite of the GPU layer in one image: for status k, cell 2k is the city-level icon and
+ * 2k+1 the hollow country-level one; then the selection halo, the cluster disc and ten digits.
+ */
+export function makeAtlas(statuses: readonly { shape: Shape; color: string }[], outline: string, highlight: string, cluster: { fill: string; text: string }): Atlas {
+  const haloCell = statuses.length * 2;
+  const clusterCell = haloCell + 1;
+  const digitCell = clusterCell + 1;
+  const cells = digitCell + 10;
+  const canvas = document.createElement('canvas');
+  canvas.width = ATLAS_CELL * cells;
+  canvas.height = ATLAS_CELL;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const inset = (ATLAS_CELL - SIZE) / 2;
+  statuses.forEach((s, k) => {
+    ctx.putImageData(makeIcon(s.shape, s.color, outline, false), 2 * k * ATLAS_CELL + inset, inset);
+    ctx.putImageData(makeIcon(s.shape, s.color, outline, true), (2 * k + 1) * ATLAS_CELL + inset, inset);
+  });
+  ctx.putImageData(makeHalo(highlight), haloCell * ATLAS_CELL, 0);
+  const c = ATLAS_CELL / 2;
+  ctx.beginPath();
+  ctx.arc(clusterCell * ATLAS_CELL + c, c, c - 3, 0, Math.PI * 2);
+  ctx.fillStyle = cluster.fill;
+  ctx.fill();
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = outline;
+  ctx.stroke();
+  ctx.fillStyle = cluster.text;
+  ctx.font = `bold ${ATLAS_CELL - 8}px sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let d = 0; d < 10; d++) ctx.fillText(String(d), (digitCell + d) * ATLAS_CELL + c, c + 2);
+  return { image: ctx.getImageData(0, 0, canvas.width, canvas.height), cell: ATLAS_CELL, cells, haloCell, clusterCell, digitCell };
 }

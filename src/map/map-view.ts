@@ -1,17 +1,19 @@
 // The map: the only module that touches MapLibre. It draws what the state says (stations as of
-// `to`, countries by response, the selection) and reports clicks as intents. Stations and countries
-// are drawn once; each date change only updates feature-state, never the sources' data.
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification, type ExpressionSpecification } from 'maplibre-gl';
+// `to`, countries by response, the selection) and reports clicks as intents. Countries are a
+// GeoJSON source driven by feature-state; stations are a custom GPU layer (station-layer.ts).
+// A date change never replaces a source's data.
+import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification, type ExpressionSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Model } from '../model/model';
 import { statusAsOf, countryResponseAsOf } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { labelPoints, type CountryProps } from './basemap';
 import { stationOffsets } from './offsets';
-import { makeHalo, makeIcon } from './icons';
+import { makeAtlas } from './icons';
+import { StationLayer } from './station-layer';
 import { highlightedStations } from '../selection';
 import type { I18n } from '../i18n';
 import type { Palette } from './palette';
@@ -30,11 +32,10 @@ export interface MapViewOptions {
   readonly fontUrl: string;
 }
 
-const STATION_SOURCE = 'stations';
+const STATION_LAYER = 'stations';
 const COUNTRY_SOURCE = 'countries';
 const LABEL_SOURCE = 'country-labels';
 const FONT = 'Noto Sans Regular';
-const HALO_ICON = 'selection-halo';
 /** The selected country's outline: a line layer, added on first use (see updateHighlight). */
 const SELECTED_LAYER = 'countries-selected';
 
@@ -45,9 +46,9 @@ export class MapView {
   private ready: Promise<void>;
   private lastTo: number | null = null;
   private lastLang: string | null = null;
-  private lastHighlight = new Set<number>();
   private lastCountry: string | null = null;
   private readonly statusIndex: ReadonlyMap<string, number>;
+  private readonly stations: StationLayer;
   private readonly responseIndex: ReadonlyMap<string, number>;
   private statusOf: (number | null)[] = [];
   private readonly responseOf = new Map<string, number>();
@@ -73,16 +74,23 @@ export class MapView {
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
-      fadeDuration: 0,
+      // Not 0: with 0, MapLibre redoes symbol placement on every frame, even when nothing moved.
+      fadeDuration: 1,
       cooperativeGestures: false,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.fitWorld();
-    // Icons are drawn on a canvas, not fetched: supply them the moment the style asks.
-    this.map.setMissingStyleImageResolver(() => this.addIcons(this.palette));
+    const { slots, offsets } = stationOffsets(opts.model.stations.map((s) => [s.lon, s.lat]));
+    const atlas = this.atlas();
+    this.stations = new StationLayer(
+      STATION_LAYER,
+      opts.model.stations.map((s, i) => ({ lon: s.lon, lat: s.lat, dx: offsets[slots[i]][0], dy: offsets[slots[i]][1] })),
+      atlas,
+    );
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
+        this.map.addLayer(this.stations);
         this.bindEvents();
         resolve();
       });
@@ -97,41 +105,12 @@ export class MapView {
   private style(): StyleSpecification {
     const { model, opts } = this;
     const p = this.palette;
-    const { slots, offsets } = stationOffsets(model.stations.map((s) => [s.lon, s.lat]));
-    const offsetExpression = ['match', ['get', 'slot'], ...offsets.flatMap((o, k) => [k, ['literal', o]]), ['literal', [0, 0]]];
-    const stations: FeatureCollection<Point> = {
-      type: 'FeatureCollection',
-      features: model.stations.map((s, i) => ({
-        type: 'Feature',
-        id: i,
-        properties: { id: s.id, precision: s.props.locationPrecision, slot: slots[i] },
-        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      })),
-    };
     const labels = labelPoints(opts.countries, new Set(model.countries));
-    const responseColors = model.config.responses.flatMap((r, i) => [i, p.dark ? r.darkColor : r.color]);
-    const statusLayers = model.config.statuses.map((s, i) => ({
-      id: `stations-${s.id}`,
-      type: 'symbol' as const,
-      source: STATION_SOURCE,
-      layout: {
-        'icon-image': ['concat', `${s.id}-`, ['get', 'precision']] as ExpressionSpecification,
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        // Stations that share a city fan out around it: a static per-feature slot.
-        'icon-offset': offsetExpression as ExpressionSpecification,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 0, 0.8, 4, 1, 8, 1.3] as ExpressionSpecification,
-      },
-      paint: {
-        'icon-opacity': ['case', ['==', ['feature-state', 'status'], i], 1, 0] as ExpressionSpecification,
-      },
-    }));
     return {
       version: 8,
       'font-faces': { [FONT]: opts.fontUrl },
       sources: {
         [COUNTRY_SOURCE]: { type: 'geojson', data: opts.countries, promoteId: 'iso' },
-        [STATION_SOURCE]: { type: 'geojson', data: stations },
         [LABEL_SOURCE]: { type: 'geojson', data: { ...labels, features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: '' } })) } },
       },
       layers: [
@@ -141,7 +120,7 @@ export class MapView {
           type: 'fill',
           source: COUNTRY_SOURCE,
           paint: {
-            'fill-color': ['match', ['coalesce', ['feature-state', 'r'], 0], ...responseColors, p.dark ? model.config.responses[0].darkColor : model.config.responses[0].color] as unknown as ExpressionSpecification,
+            'fill-color': this.fillColor(p),
             // Borders as the fill's outline, not a line layer: every layer type is one more shader
             // program to compile before the first frame, which costs seconds in software GL.
             'fill-outline-color': p.border,
@@ -155,47 +134,37 @@ export class MapView {
           layout: { 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 11, 'text-max-width': 8, 'text-padding': 4 },
           paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 },
         },
-        {
-          // The selection halo is an icon too, drawn by the same program as the stations.
-          id: 'stations-halo',
-          type: 'symbol',
-          source: STATION_SOURCE,
-          layout: { 'icon-image': HALO_ICON, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-offset': offsetExpression as ExpressionSpecification, 'icon-size': ['interpolate', ['linear'], ['zoom'], 0, 0.8, 4, 1, 8, 1.3] as ExpressionSpecification },
-          paint: { 'icon-opacity': ['case', ['all', ['boolean', ['feature-state', 'hl'], false], ['boolean', ['feature-state', 'on'], false]], 1, 0] },
-        },
-        ...statusLayers,
       ],
     } as StyleSpecification;
   }
 
-  private addIcons(p: Palette): void {
-    if (!this.map) return;
-    const halo = makeHalo(p.highlight);
-    if (this.map.hasImage(HALO_ICON)) this.map.updateImage(HALO_ICON, halo as never);
-    else this.map.addImage(HALO_ICON, halo, { pixelRatio: 2 });
-    for (const s of this.model.config.statuses) {
-      for (const precision of ['city', 'country'] as const) {
-        const icon = makeIcon(s.shape, p.dark ? s.darkColor : s.color, p.iconOutline, precision === 'country');
-        const name = `${s.id}-${precision}`;
-        if (this.map.hasImage(name)) this.map.updateImage(name, icon as never);
-        else this.map.addImage(name, icon, { pixelRatio: 2 });
-      }
-    }
+  private atlas(): ReturnType<typeof makeAtlas> {
+    const p = this.palette;
+    return makeAtlas(this.model.config.statuses.map((s) => ({ shape: s.shape, color: p.dark ? s.darkColor : s.color })), p.iconOutline, p.highlight, { fill: p.clusterFill, text: p.clusterText });
+  }
+
+  private fillColor(p: Palette): ExpressionSpecification {
+    const { responses } = this.model.config;
+    const colors = responses.flatMap((r, i) => [i, p.dark ? r.darkColor : r.color]);
+    return ['match', ['coalesce', ['feature-state', 'r'], 0], ...colors, p.dark ? responses[0].darkColor : responses[0].color] as unknown as ExpressionSpecification;
+  }
+
+  /** A theme change repaints in place: paint properties and the icon atlas, no new style. */
+  private applyPalette(p: Palette): void {
+    this.palette = p;
+    const map = this.map;
+    map.setPaintProperty('ocean', 'background-color', p.ocean);
+    map.setPaintProperty('countries-fill', 'fill-color', this.fillColor(p));
+    map.setPaintProperty('countries-fill', 'fill-outline-color', p.border);
+    map.setPaintProperty('country-labels', 'text-color', p.label);
+    map.setPaintProperty('country-labels', 'text-halo-color', p.labelHalo);
+    if (map.getLayer(SELECTED_LAYER)) map.setPaintProperty(SELECTED_LAYER, 'line-color', p.highlight);
+    this.stations.setAtlas(this.atlas());
   }
 
   private bindEvents(): void {
-    const stationLayers = this.model.config.statuses.map((s) => `stations-${s.id}`);
-    const visibleStations = (features: MapGeoJSONFeature[]) => {
-      const seen = new Set<number>();
-      for (const f of features) {
-        const i = Number(f.id);
-        if (this.statusOf[i] !== null && this.statusOf[i] !== undefined) seen.add(i);
-      }
-      return [...seen];
-    };
     this.map.on('click', (e) => {
-      const box: [[number, number], [number, number]] = [[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]];
-      const hits = visibleStations(this.map.queryRenderedFeatures(box, { layers: stationLayers }));
+      const hits = this.stations.stationsAt(this.map, e.point.x, e.point.y, 6);
       if (hits.length > 1 && this.map.getZoom() < 6) {
         // Crowded: expand by zooming in rather than guessing which station was meant.
         const options = { center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, 9) };
@@ -215,29 +184,28 @@ export class MapView {
         this.opts.dispatch({ type: 'select', selection: null });
       }
     });
-    const setCursor = (e: { point: { x: number; y: number } }) => {
-      const hits = visibleStations(this.map.queryRenderedFeatures([[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]], { layers: stationLayers }));
-      this.map.getCanvas().style.cursor = hits.length > 0 ? 'pointer' : '';
-    };
-    this.map.on('mousemove', setCursor);
+    // Hit-testing projects every station: once per frame at most, however fast the mouse moves.
+    let pending: { x: number; y: number } | null = null;
+    this.map.on('mousemove', (e) => {
+      if (pending === null) {
+        requestAnimationFrame(() => {
+          const { x, y } = pending!;
+          pending = null;
+          this.map.getCanvas().style.cursor = this.stations.stationsAt(this.map, x, y, 6).length > 0 ? 'pointer' : '';
+        });
+      }
+      pending = { x: e.point.x, y: e.point.y };
+    });
   }
 
   /** Brings the map up to date with the state; resolves when the map has drawn it. */
   async render(state: AppState, i18n: I18n, palette: Palette): Promise<void> {
     await this.ready;
-    const map = this.map;
-    if (palette.dark !== this.palette.dark) {
-      this.palette = palette;
-      map.setStyle(this.style(), { diff: true });
-      this.addIcons(palette);
-      this.lastTo = null;
-      this.statusOf = [];
-      this.responseOf.clear();
-      this.lastHighlight = new Set();
-      this.lastCountry = null;
-      this.lastLang = null;
-    }
     let changed = this.pendingFrame;
+    if (palette.dark !== this.palette.dark) {
+      this.applyPalette(palette);
+      changed = true;
+    }
     if (this.lastTo !== state.to) {
       changed = this.updateDay(state.to) || changed;
       this.lastTo = state.to;
@@ -256,19 +224,14 @@ export class MapView {
     this.pendingFrame = false;
   }
 
-  /** Sets feature-state only where it changes; returns whether anything did. */
+  /** Updates only what changes; returns whether anything did. */
   private updateDay(day: number): boolean {
     const { model, map } = this;
-    let changed = false;
     const next = model.stations.map((s) => {
       const status = statusAsOf(model, s, day);
       return status === null ? null : this.statusIndex.get(status) ?? 0;
     });
-    next.forEach((status, i) => {
-      if (status === this.statusOf[i]) return;
-      map.setFeatureState({ source: STATION_SOURCE, id: i }, { status: status ?? -1, on: status !== null });
-      changed = true;
-    });
+    let changed = this.stations.setCells(next.map((status, i) => (status === null ? null : 2 * status + (model.stations[i].props.locationPrecision === 'country' ? 1 : 0))));
     this.statusOf = next;
     for (const iso of model.countries) {
       const r = this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0;
@@ -293,10 +256,7 @@ export class MapView {
 
   private updateHighlight(state: AppState): boolean {
     const next = new Set(highlightedStations(this.model, state.selection).map((s) => s.index));
-    let changed = next.size !== this.lastHighlight.size || [...next].some((i) => !this.lastHighlight.has(i));
-    for (const i of this.lastHighlight) if (!next.has(i)) this.map.setFeatureState({ source: STATION_SOURCE, id: i }, { hl: false });
-    for (const i of next) if (!this.lastHighlight.has(i)) this.map.setFeatureState({ source: STATION_SOURCE, id: i }, { hl: true });
-    this.lastHighlight = next;
+    let changed = this.stations.setHighlighted(next);
     const country = state.selection?.kind === 'country' ? state.selection.id : null;
     if (country && !this.map.getLayer(SELECTED_LAYER)) {
       this.map.addLayer(

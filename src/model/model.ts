@@ -191,6 +191,26 @@ function responseIdForRank(config: Config, rank: number): string {
 
 /** Events whose date span overlaps [from, to], in date order. */
 export function eventsInRange(model: Model, from: Day, to: Day): TimedEvent[] {
+  return eventsShown(model, from, to, null);
+}
+
+const lastShown = new WeakMap<Model, { key: string; events: readonly TimedEvent[] }>();
+
+/**
+ * Events in [from, to] of the given types (null: all), in date order. The counts line, the panel
+ * and the list all ask for this on the same render: the last answer is kept, so 100k events are
+ * walked once per state, not once per view. Callers must not change the array.
+ */
+export function eventsShownMemo(model: Model, from: Day, to: Day, types: readonly string[]): readonly TimedEvent[] {
+  const key = `${from}|${to}|${types.join(',')}`;
+  const last = lastShown.get(model);
+  if (last?.key === key) return last.events;
+  const events = eventsShown(model, from, to, new Set(types));
+  lastShown.set(model, { key, events });
+  return events;
+}
+
+function eventsShown(model: Model, from: Day, to: Day, types: ReadonlySet<string> | null): TimedEvent[] {
   const { events } = model;
   // Events are sorted by start; any overlapping one starts no earlier than from - maxEventSpan.
   let lo = 0;
@@ -203,7 +223,7 @@ export function eventsInRange(model: Model, from: Day, to: Day): TimedEvent[] {
   }
   const out: TimedEvent[] = [];
   for (let i = lo; i < events.length && events[i].start <= to; i++) {
-    if (events[i].end >= from) out.push(events[i]);
+    if (events[i].end >= from && (types === null || types.has(events[i].type))) out.push(events[i]);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // "Get the data": what the reader sees (range, filters) as CSV and GeoJSON, and the whole
 // dataset, built in the browser. Every file carries the credit and licence.
-import { eventsInRange, stationsAsOf, type Model } from '../model/model';
+import { eventsShownMemo, stationsAsOf, type Model } from '../model/model';
 import { formatDay } from '../model/dates';
 import { exportCsv, guardCell, serialiseCsv } from '../model/csv';
 import type { Dataset } from '../model/validate';
@@ -25,8 +25,7 @@ function creditRows(model: Model, state: AppState): string[][] {
 
 /** The events in the range (types switched on), one row each, with their sources' URLs. */
 export function shownEventsCsv(model: Model, state: AppState): DownloadFile {
-  const types = new Set(state.types);
-  const events = eventsInRange(model, state.from, state.to).filter((e) => types.has(e.type));
+  const events = eventsShownMemo(model, state.from, state.to, state.types);
   const rows = [
     ['id', 'date', 'precision', 'type', 'country', 'stations', 'actor', 'title', 'summary', 'disputed', 'source_urls', 'source_titles'],
     ...events.map((e) => {
@@ -53,8 +52,7 @@ export function shownStationsCsv(model: Model, state: AppState): DownloadFile {
 
 /** Stations as of `to` as GeoJSON, with the events in range and every cited source as foreign members. */
 export function shownGeoJson(model: Model, state: AppState): DownloadFile {
-  const types = new Set(state.types);
-  const events = eventsInRange(model, state.from, state.to).filter((e) => types.has(e.type));
+  const events = eventsShownMemo(model, state.from, state.to, state.types);
   const stations = stationsAsOf(model, state.to);
   const cited = new Set([...stations.flatMap((s) => s.station.props.sources), ...events.flatMap((e) => e.sources)]);
   const doc = {

@@ -1,6 +1,6 @@
 // The detail panel: the selected station, country or event with its status history and every
 // source; with nothing selected, the events in the range. All text goes in as text nodes.
-import { countryResponseAsOf, eventsInRange, statusAsOf, statusHistory, type Model, type Station, type TimedEvent } from '../model/model';
+import { countryResponseAsOf, eventsShownMemo, statusAsOf, statusHistory, type Model, type Station, type TimedEvent } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, replaceChildren, safeLink } from '../dom';
@@ -17,6 +17,8 @@ export class PanelView {
   private lastKey = '';
   private expanded = false;
   private lastSelection = 'null';
+  /** The "show all N" button of the range list, whose number follows the range. */
+  private showAll: HTMLElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -30,17 +32,30 @@ export class PanelView {
       this.expanded = false;
       this.lastSelection = selectionKey;
     }
-    const key = JSON.stringify([state.from, state.to, state.selection, state.types, i18n.lang, dark, this.expanded]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
-    this.rerender = () => this.render(state, i18n, dark);
     const sel = state.selection;
+    // With nothing selected, a scrub step usually leaves the listed events as they are and only
+    // moves the total: then only that number is rewritten, not the panel (less to lay out and
+    // repaint in the frame the map is drawn in).
+    const events = sel ? [] : this.inRange(state);
+    const shown = this.expanded ? events : events.slice(0, LIST_PREVIEW);
+    const key = JSON.stringify(sel ? [state.from, state.to, sel, state.types] : [shown.map((e) => e.id), shown.length === events.length]) + `|${i18n.lang}|${dark}|${this.expanded}`;
+    this.rerender = () => this.render(state, i18n, dark);
+    if (key === this.lastKey) {
+      if (!sel && this.showAll) this.showAll.textContent = i18n.t('showAll', { n: events.length });
+      return;
+    }
+    this.lastKey = key;
+    this.showAll = null;
     let content: (Node | null)[];
     if (sel?.kind === 'station') content = this.station(this.model.stationById.get(sel.id)!, state, i18n, dark);
     else if (sel?.kind === 'country') content = this.country(sel.id, state, i18n, dark);
     else if (sel?.kind === 'event') content = this.event(this.model.eventById.get(sel.id)!, i18n);
-    else content = this.rangeList(state, i18n);
+    else content = this.rangeList(events, i18n);
     replaceChildren(this.root, content);
+  }
+
+  private inRange(state: AppState): readonly TimedEvent[] {
+    return eventsShownMemo(this.model, state.from, state.to, state.types);
   }
 
   private closeButton(i18n: I18n): HTMLElement {
@@ -145,9 +160,7 @@ export class PanelView {
     ];
   }
 
-  private rangeList(state: AppState, i18n: I18n): Node[] {
-    const types = new Set(state.types);
-    const events = eventsInRange(this.model, state.from, state.to).filter((e) => types.has(e.type));
+  private rangeList(events: readonly TimedEvent[], i18n: I18n): Node[] {
     return [
       el('h2', {}, [i18n.t('eventsInRange')]),
       events.length === 0 ? el('p', { class: 'muted' }, [i18n.t('noEvents')]) : this.eventList(events, i18n),
@@ -168,6 +181,7 @@ export class PanelView {
     );
     if (shown.length === events.length) return list;
     const more = el('button', { type: 'button', class: 'button show-all' }, [i18n.t('showAll', { n: events.length })]);
+    this.showAll = more;
     more.addEventListener('click', () => {
       this.expanded = true;
       const first = this.root.querySelectorAll('.event-list li').length;

@@ -1,5 +1,5 @@
 // What is shown, counted: the numbers behind the counts line and the map's text alternative.
-import { eventsInRange, stationsAsOf, type Model } from '../model/model';
+import { eventsShownMemo, stationsAsOf, type Model } from '../model/model';
 import type { AppState } from '../state/state';
 import type { I18n } from '../i18n';
 
@@ -15,8 +15,7 @@ export function summarize(model: Model, state: AppState): Summary {
   const shown = stationsAsOf(model, state.to);
   const counts = new Map<string, number>();
   for (const { station } of shown) counts.set(station.props.country, (counts.get(station.props.country) ?? 0) + 1);
-  const types = new Set(state.types);
-  const events = eventsInRange(model, state.from, state.to).filter((e) => types.has(e.type)).length;
+  const events = eventsShownMemo(model, state.from, state.to, state.types).length;
   const byCountry = [...counts].map(([country, stations]) => ({ country, stations })).sort((a, b) => b.stations - a.stations || (a.country < b.country ? -1 : 1));
   return { stations: shown.length, countries: counts.size, events, byCountry };
 }

@@ -1,7 +1,7 @@
 // The list view: the events in the range as a table (date, place, type, title, sources),
 // sortable by date and by place. It is the screen-reader and keyboard route to everything the
 // canvas map shows, and what a printed page lists.
-import { eventsInRange, type Model, type TimedEvent } from '../model/model';
+import { eventsShownMemo, type Model, type TimedEvent } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, replaceChildren, safeLink } from '../dom';
@@ -47,9 +47,8 @@ export class TableView {
     this.last = { state, i18n };
     if (key === this.lastKey && !force) return;
     this.lastKey = key;
-    const types = new Set(state.types);
     const typeLabel = new Map(this.model.config.eventTypes.map((t) => [t.id, i18n.pick(t.label)]));
-    const events = sortEvents(this.model, eventsInRange(this.model, state.from, state.to).filter((e) => types.has(e.type)), this.sort, i18n);
+    const events = sortEvents(this.model, eventsShownMemo(this.model, state.from, state.to, state.types), this.sort, i18n);
     const header = (label: string, sortKey?: SortKey) => {
       if (!sortKey) return el('th', { scope: 'col' }, [label]);
       const active = this.sort.key === sortKey;

@@ -63,6 +63,7 @@ export class TimelineView {
   private xs = new Float64Array(0);
   private layout: MarkLayout = { lanes: new Int32Array(0), laneCount: 1, density: new Map() };
   private layoutKey = '';
+  private paintKey = '';
   private axisKey = '';
   private marksH = LANE;
   private readonly shapes = new Map<Shape, Path2D>();
@@ -379,24 +380,33 @@ export class TimelineView {
     this.placeHandle(this.handles.to, x1, h, s.to, i18n.t('endDate'), i18n);
   }
 
-  /** Draws the marks and the density strip on the canvas for the current state. */
+  /**
+   * Draws the marks and the density strip on the canvas. The range is not drawn here: the SVG
+   * shades dim the marks outside it, so a scrub step repaints two rectangles, not the canvas.
+   */
   private paint(): void {
     const s = this.state;
     if (!s) return;
     const dpr = window.devicePixelRatio || 1;
     const w = this.width;
     const h = TOP + this.marksH;
+    const dark = this.opts.dark();
+    const activeId = document.activeElement === this.marksFocus ? this.visible[this.activeIndex]?.id : undefined;
+    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${activeId ?? ''}`;
+    if (paintKey === this.paintKey) return;
+    this.paintKey = paintKey;
     if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
       this.canvas.width = Math.round(w * dpr);
       this.canvas.height = Math.round(h * dpr);
       this.canvas.style.width = `${w}px`;
       this.canvas.style.height = `${h}px`;
     }
-    const ctx = this.canvas.getContext('2d');
+    // A CPU-backed canvas: a GPU one is re-composited through the GPU process on every change,
+    // which in software GL (and on weak phone GPUs) competes with the WebGL map for each frame.
+    const ctx = this.canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    const dark = this.opts.dark();
     const styles = getComputedStyle(this.opts.container);
     const outline = styles.getPropertyValue('--mark-outline').trim() || '#fff';
     const textColor = styles.getPropertyValue('--text').trim() || '#000';
@@ -414,7 +424,6 @@ export class TimelineView {
       }
       ctx.globalAlpha = 1;
     }
-    const activeId = document.activeElement === this.marksFocus ? this.visible[this.activeIndex]?.id : undefined;
     for (let i = 0; i < this.visible.length; i++) {
       const lane = lanes[i];
       const cx = this.xs[i];
@@ -422,11 +431,9 @@ export class TimelineView {
       const e = this.visible[i];
       const def = this.typeDefs.get(e.type)!;
       const color = dark ? def.darkColor : def.color;
-      const inRange = e.end >= s.from && e.start <= s.to;
       const hl = highlighted.has(e);
-      ctx.globalAlpha = !inRange || (highlighted.size > 0 && !hl) ? 0.28 : 1;
-      ctx.save();
-      ctx.translate(cx, this.markY(lane));
+      ctx.globalAlpha = highlighted.size > 0 && !hl ? 0.28 : 1;
+      ctx.setTransform(dpr, 0, 0, dpr, dpr * cx, dpr * this.markY(lane));
       const path = this.shapePath2D(def.shape);
       if (isHollow(def.shape)) {
         ctx.lineWidth = 2.5;
@@ -445,7 +452,6 @@ export class TimelineView {
         ctx.strokeStyle = focus;
         ctx.strokeRect(-MARK_SIZE / 2 - 3, -MARK_SIZE / 2 - 3, MARK_SIZE + 6, MARK_SIZE + 6);
       }
-      ctx.restore();
     }
     ctx.globalAlpha = 1;
   }

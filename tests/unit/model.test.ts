@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryResponseAsOf, eventsInRange, stationsAsOf, statusAsOf, statusHistory } from '../../src/model/model';
+import { countryResponseAsOf, eventsInRange, eventsShownMemo, stationsAsOf, statusAsOf, statusHistory } from '../../src/model/model';
 import { day, event, model, station } from './helpers';
 
 const m = model(
@@ -89,5 +89,22 @@ describe('indexes', () => {
   it('spans the story from the earliest record (here a year-only date) to the last', () => {
     expect(m.start).toBe(day(2022, 1, 1));
     expect(m.end).toBe(day(2023, 12, 31));
+  });
+});
+
+describe('eventsShownMemo', () => {
+  it('filters by type in the same walk as the range', () => {
+    const all = eventsInRange(m, m.start, m.end);
+    const types = [...new Set(all.map((e) => e.type))];
+    const some = types.slice(0, 1);
+    expect(eventsShownMemo(m, m.start, m.end, some)).toEqual(all.filter((e) => some.includes(e.type)));
+    expect(eventsShownMemo(m, m.start, m.end, [])).toEqual([]);
+  });
+  it('answers a repeated question with the same array and a new one afresh', () => {
+    const a = eventsShownMemo(m, m.start, m.end, ['closure', 'statement']);
+    expect(eventsShownMemo(m, m.start, m.end, ['closure', 'statement'])).toBe(a);
+    const b = eventsShownMemo(m, day(2022, 10, 25), day(2022, 10, 26), ['closure', 'statement']);
+    expect(b).not.toBe(a);
+    expect(b.every((e) => ['closure', 'statement'].includes(e.type))).toBe(true);
   });
 });

@@ -1,0 +1,375 @@
+// The stations as one MapLibre custom layer: every station is a point sprite cut from an icon
+// atlas, drawn in one call. A date change rewrites one small attribute buffer (which icon each
+// station shows, or none) and draws one frame: no GeoJSON source, no worker re-tiling, no symbol
+// placement, no per-layer feature-state bookkeeping. That is what makes a scrub step cheaper than
+// MapLibre's own filter path. Where stations crowd (thousands of them), clusters.ts groups them
+// into discs with a count.
+import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { iconScale, mercatorX, mercatorY } from './projection';
+import { clusterCellSize, clusterPoints, type Cluster } from './clusters';
+import type { Atlas } from './icons';
+
+export interface StationPoint {
+  readonly lon: number;
+  readonly lat: number;
+  /** Fan-out offset in CSS pixels at icon scale 1. */
+  readonly dx: number;
+  readonly dy: number;
+}
+
+const HIDDEN = -1;
+/** Cluster discs and their digits, relative to a station icon's size. */
+const DISC_SIZE = 1.15;
+const DIGIT_SIZE = 0.42;
+const DIGIT_STEP_PX = 6.5;
+
+const VERTEX = `
+attribute vec2 a_pos;
+attribute vec2 a_offset;
+attribute float a_cell;
+attribute float a_hl;
+attribute float a_size;
+uniform mat4 u_matrix;
+uniform float u_wrap;
+uniform vec2 u_viewport;
+uniform float u_scale;
+uniform float u_size;
+uniform float u_halo_pass;
+uniform float u_halo_cell;
+varying float v_cell;
+void main() {
+  float cell = u_halo_pass > 0.5 ? (a_hl > 0.5 && a_cell >= 0.0 ? u_halo_cell : -1.0) : a_cell;
+  v_cell = cell;
+  if (cell < 0.0) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
+  vec4 p = u_matrix * vec4(a_pos.x + u_wrap, a_pos.y, 0.0, 1.0);
+  p.xy += a_offset * u_scale * vec2(2.0, -2.0) / u_viewport * p.w;
+  gl_Position = p;
+  gl_PointSize = u_size * a_size;
+}`;
+
+const FRAGMENT = `
+precision mediump float;
+uniform sampler2D u_atlas;
+uniform float u_cells;
+varying float v_cell;
+void main() {
+  vec4 c = texture2D(u_atlas, vec2((v_cell + gl_PointCoord.x) / u_cells, gl_PointCoord.y));
+  if (c.a < 0.02) discard;
+  gl_FragColor = vec4(c.rgb * c.a, c.a);
+}`;
+
+type GL = WebGLRenderingContext | WebGL2RenderingContext;
+type AttribName = 'a_pos' | 'a_offset' | 'a_cell' | 'a_hl' | 'a_size';
+type UniformName = 'u_matrix' | 'u_wrap' | 'u_viewport' | 'u_scale' | 'u_size' | 'u_halo_pass' | 'u_halo_cell' | 'u_atlas' | 'u_cells';
+
+interface Program {
+  readonly program: WebGLProgram;
+  readonly attrib: Readonly<Record<AttribName, number>>;
+  readonly uniform: Readonly<Record<UniformName, WebGLUniformLocation | null>>;
+}
+
+interface Buffers {
+  readonly static: WebGLBuffer;
+  readonly cells: WebGLBuffer;
+  readonly halo: WebGLBuffer;
+  /** Discs and digits: x, y, dx, dy, cell, size per sprite. */
+  readonly clusters: WebGLBuffer;
+}
+
+export class StationLayer implements CustomLayerInterface {
+  readonly id: string;
+  readonly type = 'custom' as const;
+  readonly renderingMode = '2d' as const;
+  private map: MapLibreMap | null = null;
+  private program: Program | null = null;
+  private buffers: Buffers | null = null;
+  private texture: WebGLTexture | null = null;
+  private readonly xs: Float64Array;
+  private readonly ys: Float64Array;
+  private readonly staticData: Float32Array;
+  /** The icon each station shows as of the date (HIDDEN: none). */
+  private readonly cells: Float32Array;
+  /** What is drawn: `cells`, minus the stations inside a cluster. */
+  private readonly drawn: Float32Array;
+  private readonly halo: Float32Array;
+  private clusterData = new Float32Array(0);
+  private clusters: readonly Cluster[] = [];
+  private groupedAt: number | null = null;
+  private atlas: Atlas;
+  private atlasDirty = true;
+  private cellsDirty = true;
+  private haloDirty = true;
+
+  constructor(id: string, private readonly points: readonly StationPoint[], atlas: Atlas) {
+    this.id = id;
+    this.atlas = atlas;
+    this.xs = Float64Array.from(points, (p) => mercatorX(p.lon));
+    this.ys = Float64Array.from(points, (p) => mercatorY(p.lat));
+    this.staticData = new Float32Array(points.length * 4);
+    points.forEach((p, i) => this.staticData.set([this.xs[i], this.ys[i], p.dx, p.dy], i * 4));
+    this.cells = new Float32Array(points.length).fill(HIDDEN);
+    this.drawn = new Float32Array(points.length).fill(HIDDEN);
+    this.halo = new Float32Array(points.length);
+  }
+
+  /** Which atlas cell each station shows (`null`: not shown). Returns whether anything changed. */
+  setCells(cells: readonly (number | null)[]): boolean {
+    let changed = false;
+    cells.forEach((c, i) => {
+      const v = c ?? HIDDEN;
+      if (this.cells[i] !== v) {
+        this.cells[i] = v;
+        changed = true;
+      }
+    });
+    if (changed) {
+      this.cellsDirty = true;
+      this.map?.triggerRepaint();
+    }
+    return changed;
+  }
+
+  setHighlighted(indices: ReadonlySet<number>): boolean {
+    let changed = false;
+    for (let i = 0; i < this.halo.length; i++) {
+      const v = indices.has(i) ? 1 : 0;
+      if (this.halo[i] !== v) {
+        this.halo[i] = v;
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.haloDirty = true;
+      this.map?.triggerRepaint();
+    }
+    return changed;
+  }
+
+  setAtlas(atlas: Atlas): void {
+    this.atlas = atlas;
+    this.atlasDirty = true;
+    // Cluster sprites name atlas cells too.
+    this.groupedAt = null;
+    this.map?.triggerRepaint();
+  }
+
+  /** For tests: how many clusters are drawn. */
+  clusterCount(): number {
+    return this.clusters.length;
+  }
+
+  /**
+   * Stations drawn under a point (CSS pixels in the map's container), nearest first; a cluster
+   * under it answers with all its members. Projected on the CPU with the map's own transform, so
+   * it agrees with what was drawn, world copies included.
+   */
+  stationsAt(map: MapLibreMap, x: number, y: number, slop: number): number[] {
+    const scale = iconScale(map.getZoom());
+    const lng = map.unproject([x, y]).lng;
+    const near = (lon: number, lat: number, dx: number, dy: number, reach: number) => {
+      const s = map.project([lon + 360 * Math.round((lng - lon) / 360), lat]);
+      const d = Math.abs(s.x + dx * scale - x) + Math.abs(s.y + dy * scale - y);
+      return Math.abs(s.x + dx * scale - x) <= reach && Math.abs(s.y + dy * scale - y) <= reach ? d : null;
+    };
+    const discReach = slop + ((this.atlas.cell / 2) * DISC_SIZE * scale) / 2;
+    for (const c of this.clusters) {
+      if (near(c.x * 360 - 180, latitudeOf(c.y), 0, 0, discReach) !== null) return [...c.members];
+    }
+    const hits: [number, number][] = [];
+    const reach = slop + 8 * scale;
+    this.points.forEach((p, i) => {
+      if (this.drawn[i] === HIDDEN) return;
+      const d = near(p.lon, p.lat, p.dx, p.dy, reach);
+      if (d !== null) hits.push([i, d]);
+    });
+    return hits.sort((a, b) => a[1] - b[1]).map(([i]) => i);
+  }
+
+  onAdd(map: MapLibreMap): void {
+    this.map = map;
+  }
+
+  onRemove(_map: MapLibreMap, gl: GL): void {
+    if (this.buffers) for (const b of Object.values(this.buffers)) gl.deleteBuffer(b);
+    if (this.texture) gl.deleteTexture(this.texture);
+    if (this.program) gl.deleteProgram(this.program.program);
+    this.buffers = null;
+    this.texture = null;
+    this.program = null;
+    this.map = null;
+  }
+
+  /** Regroups when the shown stations or the whole zoom level changed. */
+  private regroup(zoom: number): void {
+    const level = Math.floor(zoom);
+    if (!this.cellsDirty && this.groupedAt === level) return;
+    this.groupedAt = level;
+    const { inCluster, clusters } = clusterPoints(this.xs, this.ys, (i) => this.cells[i] !== HIDDEN, clusterCellSize(level));
+    for (let i = 0; i < this.cells.length; i++) this.drawn[i] = inCluster[i] ? HIDDEN : this.cells[i];
+    this.clusters = clusters;
+    const sprites: number[] = [];
+    const { clusterCell, digitCell } = this.atlas;
+    for (const c of clusters) {
+      const digits = String(Math.min(9999, c.members.length));
+      sprites.push(c.x, c.y, 0, 0, clusterCell, DISC_SIZE + 0.15 * Math.max(0, digits.length - 2));
+      [...digits].forEach((d, k) => sprites.push(c.x, c.y, (k - (digits.length - 1) / 2) * DIGIT_STEP_PX, 0, digitCell + Number(d), DIGIT_SIZE));
+    }
+    this.clusterData = Float32Array.from(sprites);
+    this.cellsDirty = true;
+  }
+
+  /**
+   * GL resources are made on the first draw, not in onAdd: MapLibre caches its GL bindings and
+   * only resets that cache around a custom layer's render call.
+   */
+  private ensureResources(gl: GL): { program: Program; buffers: Buffers; texture: WebGLTexture } {
+    if (this.program && this.buffers && this.texture) return { program: this.program, buffers: this.buffers, texture: this.texture };
+    const make = () => {
+      const b = gl.createBuffer();
+      if (!b) throw new Error('station layer: no WebGL buffer');
+      return b;
+    };
+    const buffers: Buffers = { static: make(), cells: make(), halo: make(), clusters: make() };
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.static);
+    gl.bufferData(gl.ARRAY_BUFFER, this.staticData, gl.STATIC_DRAW);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.cells);
+    gl.bufferData(gl.ARRAY_BUFFER, this.drawn.byteLength, gl.DYNAMIC_DRAW);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.halo);
+    gl.bufferData(gl.ARRAY_BUFFER, this.halo.byteLength, gl.DYNAMIC_DRAW);
+    const texture = gl.createTexture();
+    if (!texture) throw new Error('station layer: no WebGL texture');
+    this.program = compile(gl);
+    this.buffers = buffers;
+    this.texture = texture;
+    this.cellsDirty = true;
+    this.haloDirty = true;
+    this.atlasDirty = true;
+    return { program: this.program, buffers, texture };
+  }
+
+  render(gl: GL, options: CustomRenderMethodInput): void {
+    const map = this.map;
+    if (!map || this.points.length === 0) return;
+    const { program, buffers, texture } = this.ensureResources(gl);
+    const zoom = map.getZoom();
+    this.regroup(zoom);
+    // MapLibre resets its own GL state cache after a custom layer draws, so state set here
+    // (pixel store, bindings) does not leak into its renderer.
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    if (this.atlasDirty) {
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, this.atlas.image);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      this.atlasDirty = false;
+    }
+    if (this.cellsDirty) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers.cells);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.drawn);
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers.clusters);
+      gl.bufferData(gl.ARRAY_BUFFER, this.clusterData, gl.DYNAMIC_DRAW);
+      this.cellsDirty = false;
+    }
+    if (this.haloDirty) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers.halo);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.halo);
+      this.haloDirty = false;
+    }
+    gl.useProgram(program.program);
+    const { attrib: a, uniform: u } = program;
+    const ratio = map.getPixelRatio();
+    const canvas = map.getCanvas();
+    const scale = iconScale(zoom);
+    gl.uniformMatrix4fv(u.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
+    gl.uniform2f(u.u_viewport, canvas.width / ratio, canvas.height / ratio);
+    gl.uniform1f(u.u_scale, scale);
+    // The atlas is drawn at pixelRatio 2: one cell is cell/2 CSS pixels at scale 1.
+    gl.uniform1f(u.u_size, (this.atlas.cell / 2) * scale * ratio);
+    gl.uniform1f(u.u_halo_cell, this.atlas.haloCell);
+    gl.uniform1f(u.u_cells, this.atlas.cells);
+    gl.uniform1i(u.u_atlas, 0);
+    // Every world copy in view (the map repeats horizontally when zoomed out).
+    const bounds = map.getBounds();
+    const wraps: number[] = [];
+    for (let w = Math.floor((bounds.getWest() + 180) / 360); w <= Math.floor((bounds.getEast() + 180) / 360); w++) wraps.push(w);
+    const drawAll = (count: number) => {
+      for (const w of wraps) {
+        gl.uniform1f(u.u_wrap, w);
+        gl.drawArrays(gl.POINTS, 0, count);
+      }
+    };
+
+    // Stations: halos first, then icons.
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.static);
+    gl.enableVertexAttribArray(a.a_pos);
+    gl.vertexAttribPointer(a.a_pos, 2, gl.FLOAT, false, 16, 0);
+    gl.enableVertexAttribArray(a.a_offset);
+    gl.vertexAttribPointer(a.a_offset, 2, gl.FLOAT, false, 16, 8);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.cells);
+    gl.enableVertexAttribArray(a.a_cell);
+    gl.vertexAttribPointer(a.a_cell, 1, gl.FLOAT, false, 4, 0);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffers.halo);
+    gl.enableVertexAttribArray(a.a_hl);
+    gl.vertexAttribPointer(a.a_hl, 1, gl.FLOAT, false, 4, 0);
+    gl.disableVertexAttribArray(a.a_size);
+    gl.vertexAttrib1f(a.a_size, 1);
+    gl.uniform1f(u.u_halo_pass, 1);
+    drawAll(this.points.length);
+    gl.uniform1f(u.u_halo_pass, 0);
+    drawAll(this.points.length);
+
+    // Clusters: discs and the digits of their counts, from one interleaved buffer.
+    const sprites = this.clusterData.length / 6;
+    if (sprites > 0) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffers.clusters);
+      gl.vertexAttribPointer(a.a_pos, 2, gl.FLOAT, false, 24, 0);
+      gl.vertexAttribPointer(a.a_offset, 2, gl.FLOAT, false, 24, 8);
+      gl.vertexAttribPointer(a.a_cell, 1, gl.FLOAT, false, 24, 16);
+      gl.enableVertexAttribArray(a.a_size);
+      gl.vertexAttribPointer(a.a_size, 1, gl.FLOAT, false, 24, 20);
+      gl.disableVertexAttribArray(a.a_hl);
+      gl.vertexAttrib1f(a.a_hl, 0);
+      drawAll(sprites);
+    }
+    for (const loc of Object.values(a)) gl.disableVertexAttribArray(loc);
+  }
+}
+
+/** Inverse of mercatorY. */
+function latitudeOf(y: number): number {
+  return (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
+}
+
+function compile(gl: GL): Program {
+  const shader = (type: number, source: string) => {
+    const s = gl.createShader(type);
+    if (!s) throw new Error('station layer: no shader');
+    gl.shaderSource(s, source);
+    gl.compileShader(s);
+    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`station layer: ${gl.getShaderInfoLog(s) ?? 'shader failed'}`);
+    return s;
+  };
+  const program = gl.createProgram();
+  if (!program) throw new Error('station layer: no program');
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
+  // Attribute 0 must be an array in WebGL 1; a_pos always is.
+  gl.bindAttribLocation(program, 0, 'a_pos');
+  gl.linkProgram(program);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`station layer: ${gl.getProgramInfoLog(program) ?? 'link failed'}`);
+  const attribs: AttribName[] = ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'];
+  const uniforms: UniformName[] = ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'];
+  return {
+    program,
+    attrib: Object.fromEntries(attribs.map((n) => [n, gl.getAttribLocation(program, n)])) as Record<AttribName, number>,
+    uniform: Object.fromEntries(uniforms.map((n) => [n, gl.getUniformLocation(program, n)])) as Record<UniformName, WebGLUniformLocation | null>,
+  };
+}
