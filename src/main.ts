@@ -249,7 +249,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   performance.mark('chronomap:first-map-paint');
   if (embedded) startHeightMessages(params);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => render(store.getState()));
-  exposeForTests(store, model, () => activeMap().shownStations());
+  exposeForTests(store, model, () => activeMap().shownStations(), () => glMap);
 
   void (async () => {
     // Both chunks start downloading now; the controls mount first, the WebGL map when it is ready.
@@ -299,7 +299,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
  * A handle for the browser tests and the benchmark. Everything it does goes through the same
  * paths as the reader's input (intents, the URL parser, the message parser).
  */
-function exposeForTests(store: Store, model: Model, shownStations: () => number): void {
+function exposeForTests(store: Store, model: Model, shownStations: () => number, glMap: () => MapView | null): void {
   (window as unknown as { __chronomap: unknown }).__chronomap = {
     getState: store.getState,
     dispatch: store.dispatch,
@@ -312,6 +312,9 @@ function exposeForTests(store: Store, model: Model, shownStations: () => number)
       if (patch) store.dispatch({ type: 'patch', patch });
     },
     stationsShown: shownStations,
+    /** The WebGL map's clusters (CSS pixels in the map) and zoom; null while the SVG map shows. */
+    mapClusters: () => glMap()?.clusters() ?? null,
+    mapZoom: () => glMap()?.zoom() ?? null,
     stationCount: model.stations.length,
     stationIds: model.stations.map((s) => s.id),
   };

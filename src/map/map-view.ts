@@ -297,6 +297,18 @@ export class MapView {
     return this.map.getCanvas();
   }
 
+  /** For tests: the clusters drawn, in CSS pixels within the map. */
+  clusters(): { x: number; y: number; count: number }[] {
+    return this.stations.drawnClusters().map((c) => {
+      const p = this.map.project([c.lon, c.lat]);
+      return { x: p.x, y: p.y, count: c.count };
+    });
+  }
+
+  zoom(): number {
+    return this.map.getZoom();
+  }
+
   /** For tests: which stations the map currently shows. */
   shownStations(): number {
     return this.statusOf.filter((s) => s !== null).length;

@@ -157,9 +157,9 @@ export class StationLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
-  /** For tests: how many clusters are drawn. */
-  clusterCount(): number {
-    return this.clusters.length;
+  /** The clusters drawn: where (lon/lat) and how many stations each stands for. */
+  drawnClusters(): { lon: number; lat: number; count: number }[] {
+    return this.clusters.map((c) => ({ lon: c.x * 360 - 180, lat: latitudeOf(c.y), count: c.members.length }));
   }
 
   /**
