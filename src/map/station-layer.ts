@@ -118,14 +118,7 @@ export class StationLayer implements CustomLayerInterface {
 
   /** Which atlas cell each station shows (`null`: not shown). Returns whether anything changed. */
   setCells(cells: readonly (number | null)[]): boolean {
-    let changed = false;
-    cells.forEach((c, i) => {
-      const v = c ?? HIDDEN;
-      if (this.cells[i] !== v) {
-        this.cells[i] = v;
-        changed = true;
-      }
-    });
+    const changed = assign(this.cells, (i) => cells[i] ?? HIDDEN);
     if (changed) {
       this.cellsDirty = true;
       this.map?.triggerRepaint();
@@ -134,14 +127,7 @@ export class StationLayer implements CustomLayerInterface {
   }
 
   setHighlighted(indices: ReadonlySet<number>): boolean {
-    let changed = false;
-    for (let i = 0; i < this.halo.length; i++) {
-      const v = indices.has(i) ? 1 : 0;
-      if (this.halo[i] !== v) {
-        this.halo[i] = v;
-        changed = true;
-      }
-    }
+    const changed = assign(this.halo, (i) => (indices.has(i) ? 1 : 0));
     if (changed) {
       this.haloDirty = true;
       this.map?.triggerRepaint();
@@ -341,6 +327,19 @@ export class StationLayer implements CustomLayerInterface {
     }
     for (const loc of Object.values(a)) gl.disableVertexAttribArray(loc);
   }
+}
+
+/** Writes value(i) into each slot; returns whether any slot changed. */
+function assign(target: Float32Array, value: (i: number) => number): boolean {
+  let changed = false;
+  for (let i = 0; i < target.length; i++) {
+    const v = value(i);
+    if (target[i] !== v) {
+      target[i] = v;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /** Inverse of mercatorY. */
