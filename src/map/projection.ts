@@ -10,6 +10,11 @@ export function mercatorY(lat: number): number {
   return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
 }
 
+/** Inverse of mercatorY. */
+export function latitudeOf(y: number): number {
+  return (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
+}
+
 const SCALE_STOPS: readonly (readonly [number, number])[] = [
   [0, 0.8],
   [4, 1],

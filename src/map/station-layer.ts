@@ -5,7 +5,7 @@
 // MapLibre's own filter path. Where stations crowd (thousands of them), clusters.ts groups them
 // into discs with a count.
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import { iconScale, mercatorX, mercatorY } from './projection';
+import { iconScale, latitudeOf, mercatorX, mercatorY } from './projection';
 import { clusterCellSize, clusterPoints, type Cluster } from './clusters';
 import type { Atlas } from './icons';
 
@@ -158,8 +158,9 @@ export class StationLayer implements CustomLayerInterface {
     const lng = map.unproject([x, y]).lng;
     const near = (lon: number, lat: number, dx: number, dy: number, reach: number) => {
       const s = map.project([lon + 360 * Math.round((lng - lon) / 360), lat]);
-      const d = Math.abs(s.x + dx * scale - x) + Math.abs(s.y + dy * scale - y);
-      return Math.abs(s.x + dx * scale - x) <= reach && Math.abs(s.y + dy * scale - y) <= reach ? d : null;
+      const ex = Math.abs(s.x + dx * scale - x);
+      const ey = Math.abs(s.y + dy * scale - y);
+      return ex <= reach && ey <= reach ? ex + ey : null;
     };
     const discReach = slop + ((this.atlas.cell / 2) * DISC_SIZE * scale) / 2;
     for (const c of this.clusters) {
@@ -340,11 +341,6 @@ function assign(target: Float32Array, value: (i: number) => number): boolean {
     }
   }
   return changed;
-}
-
-/** Inverse of mercatorY. */
-function latitudeOf(y: number): number {
-  return (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
 }
 
 function compile(gl: GL): Program {
