@@ -16,6 +16,7 @@ import { patchFromParams, queryFromState, stateFromQuery } from './state/url';
 import { throttledUrlWriter } from './state/url-sync';
 import { i18n, LANGUAGES, LANGUAGE_CODES, setMessageOverrides, type I18n } from './i18n';
 import { byId, el, replaceChildren, safeLink } from './dom';
+import { afterNextFrame } from './frame';
 import { countriesFromTopology } from './map/basemap';
 import { SvgMapView } from './map/svg-map-view';
 import { paletteFor } from './map/palette';
@@ -246,19 +247,21 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   });
   $('notice').hidden = true;
   render(store.getState());
-  performance.mark('chronomap:first-map-paint');
   if (embedded) startHeightMessages(params);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => render(store.getState()));
   exposeForTests(store, model, () => activeMap().shownStations(), () => glMap);
 
   void (async () => {
-    // Both chunks start downloading now; the controls mount first, the WebGL map when it is ready.
+    // Both chunks start downloading now. Each step below waits for the frame of the one before:
+    // mounting the controls, and above all MapLibre's synchronous WebGL context creation (a second
+    // or more in software GL), would otherwise hold back the frame that shows the map or timeline.
     const mapModule = webglMaybeAvailable() ? import('./map/map-view') : null;
-    const { mountUi } = await import('./ui');
+    const uiModule = import('./ui');
+    await afterNextFrame();
+    const { mountUi } = await uiModule;
     ui = mountUi({ model, store, ctx, countries, dataset: loaded.dataset, currentQuery, reducedMotion, isDark: () => isDark(store.getState()), onViewChange: () => glMap?.resize() });
     render(store.getState());
-    // Interactive: the (SVG) map answers clicks and the timeline is drawn; WebGL comes after.
-    performance.mark('chronomap:interactive');
+    await afterNextFrame();
     if (!mapModule) {
       mapNotice = 'webgl';
       lastLang = '';
