@@ -49,9 +49,12 @@ export function dataPlugin(dataDir: string): Plugin {
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
     },
     transformIndexHtml(html) {
+      // The data and the basemap start downloading while the HTML is parsed, not once the entry
+      // script has run: the first map paint waits for them.
+      const preloads = [...files().keys()].map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
       // Social cards: title and description from the story's config.
       const { result } = readDataDir(dataDir);
-      if (!result) return html;
+      if (!result) return { html, tags: preloads };
       const config = result.dataset.config;
       const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
       const tags = [
@@ -66,9 +69,12 @@ export function dataPlugin(dataDir: string): Plugin {
         `<meta name="twitter:description" content="${esc(config.standfirst.en)}" />`,
         `<meta name="twitter:image" content="preview.png" />`,
       ].join('\n    ');
-      return html
-        .replace(/<title>[^<]*<\/title>/, `<title>${esc(config.title.en)}</title>`)
-        .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${esc(config.standfirst.en)}" />\n    ${tags}`);
+      return {
+        html: html
+          .replace(/<title>[^<]*<\/title>/, `<title>${esc(config.title.en)}</title>`)
+          .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${esc(config.standfirst.en)}" />\n    ${tags}`),
+        tags: preloads,
+      };
     },
   };
 }

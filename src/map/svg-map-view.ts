@@ -1,7 +1,6 @@
 // The light map: SVG drawn with d3-geo in the same Web Mercator framing as the MapLibre camera.
 // It paints first (before the MapLibre bundle arrives), stays interactive (click a station or a
 // country), and remains the map when WebGL is unavailable.
-import { geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './basemap';
 import { countryResponseAsOf, statusAsOf, type Model } from '../model/model';
@@ -12,6 +11,7 @@ import { shapePath } from '../shapes';
 import { stationOffsets } from './offsets';
 import { highlightedStations } from '../selection';
 import { WORLD_BOUNDS, FIT_PADDING } from './framing';
+import { fitBounds, polygonsPath, project, type Fit } from './projection';
 import type { Palette } from './palette';
 
 // Matches the MapLibre icons at the opening zoom (75 px² at icon-size 1, drawn at about 0.85).
@@ -25,7 +25,6 @@ export class SvgMapView {
   private readonly otherNodes: SVGPathElement[] = [];
   private readonly stationNodes: SVGPathElement[] = [];
   private readonly haloGroup: SVGGElement;
-  private projection: GeoProjection = geoMercator();
   private lastKey = '';
   private width = 0;
   private height = 0;
@@ -63,11 +62,7 @@ export class SvgMapView {
   private build(): void {
     this.width = Math.max(1, this.container.clientWidth);
     this.height = Math.max(1, this.container.clientHeight);
-    this.projection = geoMercator().fitExtent(
-      [[FIT_PADDING, FIT_PADDING], [this.width - FIT_PADDING, this.height - FIT_PADDING]],
-      { type: 'MultiPoint', coordinates: WORLD_BOUNDS },
-    );
-    const path = geoPath(this.projection);
+    const fit: Fit = fitBounds(WORLD_BOUNDS, this.width, this.height, FIT_PADDING);
     this.svg.setAttribute('viewBox', `0 0 ${this.width} ${this.height}`);
     this.world.replaceChildren();
     this.countryNodes.clear();
@@ -75,7 +70,8 @@ export class SvgMapView {
     this.stationNodes.length = 0;
     const countryGroup = svgEl('g', { class: 'countries' });
     for (const f of this.countries.features) {
-      const node = svgEl('path', { d: path(f) ?? '', 'data-iso': f.properties.iso, class: 'country' });
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      const node = svgEl('path', { d: polygonsPath(polygons, fit), 'data-iso': f.properties.iso, class: 'country' });
       countryGroup.append(node);
       if (f.properties.iso) this.countryNodes.set(f.properties.iso, node);
       else this.otherNodes.push(node);
@@ -84,7 +80,7 @@ export class SvgMapView {
     const stationGroup = svgEl('g', { class: 'stations' });
     this.haloGroup.replaceChildren();
     this.model.stations.forEach((s, i) => {
-      const p = this.projection([s.lon, s.lat]) ?? [-99, -99];
+      const p = project(fit, s.lon, s.lat);
       const [dx, dy] = offsets[slots[i]];
       const node = svgEl('path', { transform: `translate(${(p[0] + dx).toFixed(1)},${(p[1] + dy).toFixed(1)})`, 'data-index': i, class: 'station', display: 'none' });
       stationGroup.append(node);

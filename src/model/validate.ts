@@ -12,6 +12,7 @@ import {
   type Source,
   type StationFeature,
 } from './schema';
+import { acceptsEvent, acceptsSource, acceptsStation } from './quick-accept';
 import { dateSpan, formatDay, precisionOf, type Day } from './dates';
 import { describeValue, type Problem, type Severity } from './problems';
 
@@ -117,7 +118,9 @@ function parseRecord<T>(
   ref: RecordRef,
   problems: ProblemList,
   stripProperties: boolean,
+  accepts?: (record: unknown) => boolean,
 ): T | null {
+  if (accepts?.(record)) return record as T;
   const result = schema.safeParse(record);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -199,7 +202,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
   const sources = new Map<string, { record: Source; ref: RecordRef }>();
   checkCollection(raw.sources, files.sources, 'sources', problems).forEach((record, index) => {
     const ref: RecordRef = { file: files.sources, collection: 'sources', index, id: idOf(record, ['id']) };
-    const s = parseRecord(sourceSchema, record, ref, problems, false);
+    const s = parseRecord(sourceSchema, record, ref, problems, false, acceptsSource);
     if (!s) return;
     if (sources.has(s.id)) return problems.add(ref, 'error', 'id', `"${s.id}" is used by another source too`, true);
     if (!checkNotFuture(s.published, ref, 'published', options.today, problems)) return;
@@ -209,7 +212,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
   const stations = new Map<string, { record: StationFeature; ref: RecordRef }>();
   checkCollection(raw.stations, files.stations, 'stations', problems).forEach((record, index) => {
     const ref: RecordRef = { file: files.stations, collection: 'stations', index, id: idOf(record, ['properties', 'id']) };
-    const f = parseRecord(stationFeatureSchema, record, ref, problems, true);
+    const f = parseRecord(stationFeatureSchema, record, ref, problems, true, acceptsStation);
     if (!f) return;
     const p = f.properties;
     let ok = true;
@@ -234,7 +237,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
   const events = new Map<string, { record: ChronoEvent; ref: RecordRef }>();
   checkCollection(raw.events, files.events, 'events', problems).forEach((record, index) => {
     const ref: RecordRef = { file: files.events, collection: 'events', index, id: idOf(record, ['id']) };
-    const e = parseRecord(eventSchema, record, ref, problems, false);
+    const e = parseRecord(eventSchema, record, ref, problems, false, acceptsEvent);
     if (!e) return;
     let ok = true;
     if (events.has(e.id)) {
@@ -284,7 +287,8 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
   const validStations: StationFeature[] = [];
   for (const { record, ref } of stations.values()) {
     const kept = keepSources(record.properties.sources, ref);
-    if (kept) validStations.push({ ...record, properties: { ...record.properties, sources: kept } });
+    // Copied only when a reference was dropped: most records come through whole.
+    if (kept) validStations.push(kept.length === record.properties.sources.length ? record : { ...record, properties: { ...record.properties, sources: kept } });
     else stations.delete(record.properties.id);
   }
 
@@ -309,7 +313,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
       }
     }
     const kept = ok ? keepSources(record.sources, ref) : null;
-    if (kept) validEvents.push({ ...record, stationIds, sources: kept });
+    if (kept) validEvents.push(kept.length === record.sources.length && stationIds?.length === record.stationIds?.length ? record : { ...record, stationIds, sources: kept });
   }
 
   // 3. Whole-dataset checks.
@@ -356,7 +360,11 @@ function checkStatusOrder(
   const byStation = new Map<string, ChronoEvent[]>();
   for (const e of events) {
     if (e.setsStatus === undefined) continue;
-    for (const id of e.stationIds ?? []) byStation.set(id, [...(byStation.get(id) ?? []), e]);
+    for (const id of e.stationIds ?? []) {
+      const list = byStation.get(id);
+      if (list) list.push(e);
+      else byStation.set(id, [e]);
+    }
   }
   for (const [stationId, list] of byStation) {
     list.sort((a, b) => dateSpan(a.date).end - dateSpan(b.date).end);

@@ -1,0 +1,117 @@
+// Plain predicates that accept a record only when its schema (schema.ts) certainly accepts it
+// and returns it unchanged. Validating through zod allocates a result tree per field, which at
+// 100,000 events cost seconds before the first paint; well-formed records now skip it. Anything
+// these predicates doubt goes through zod, which names the file, record and field as before.
+// tests/unit/quick-accept.test.ts holds them to zod: same keys, and never accepting what it rejects.
+import { ISO_NUMERIC } from './iso-countries';
+import { isRealDate } from './dates';
+import { ACTOR_KINDS, isHttpUrl, LOCATION_PRECISIONS, PRECISIONS, SOURCE_KINDS } from './schema';
+
+type Check = (value: unknown) => boolean;
+export type Shape = Readonly<Record<string, Check>>;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
+
+const slug: Check = (v) => typeof v === 'string' && v.length <= 80 && SLUG.test(v);
+/** zod trims, then checks the length: an untrimmed string would come back changed, so it is left to zod. */
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v;
+const date: Check = (v) => typeof v === 'string' && isRealDate(v);
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const country: Check = (v) => typeof v === 'string' && Object.hasOwn(ISO_NUMERIC, v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const slugList =
+  (min: number): Check =>
+  (v) =>
+    Array.isArray(v) && v.length >= min && v.every(slug);
+const between =
+  (lo: number, hi: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+const literal =
+  (value: string): Check =>
+  (v) =>
+    v === value;
+const object =
+  (shape: Shape): Check =>
+  (v) =>
+    matches(shape, v);
+
+/** Exactly the shape's keys (strict objects), each passing its check. */
+function matches(shape: Shape, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) return false;
+  for (const key in shape) if (!shape[key]((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+export const sourceShape: Shape = {
+  id: slug,
+  url: (v) => typeof v === 'string' && v.length <= 2000 && isHttpUrl(v),
+  title: text(300),
+  publisher: text(120),
+  published: date,
+  kind: oneOf(SOURCE_KINDS),
+  language: optional((v) => typeof v === 'string' && LANGUAGE.test(v)),
+  note: optional(text(500)),
+};
+
+export const datedShape: Shape = { date, precision: oneOf(PRECISIONS) };
+
+export const stationPropertiesShape: Shape = {
+  id: slug,
+  name: text(120),
+  nameZh: optional(text(120)),
+  city: optional(text(120)),
+  cityZh: optional(text(60)),
+  country,
+  locationPrecision: oneOf(LOCATION_PRECISIONS),
+  operator: text(120),
+  operatorZh: optional(text(60)),
+  firstReported: object(datedShape),
+  firstReportedBy: text(200),
+  note: optional(text(800)),
+  sources: slugList(1),
+};
+
+export const pointShape: Shape = {
+  type: literal('Point'),
+  coordinates: (v) => Array.isArray(v) && v.length === 2 && between(-180, 180)(v[0]) && between(-90, 90)(v[1]),
+};
+
+export const stationFeatureShape: Shape = {
+  type: literal('Feature'),
+  geometry: object(pointShape),
+  properties: object(stationPropertiesShape),
+};
+
+export const eventShape: Shape = {
+  id: slug,
+  date,
+  precision: oneOf(PRECISIONS),
+  type: slug,
+  actor: text(160),
+  actorKind: oneOf(ACTOR_KINDS),
+  country: optional(country),
+  stationIds: optional(slugList(0)),
+  setsStatus: optional(slug),
+  title: text(160),
+  titleZh: optional(text(120)),
+  summary: text(1200),
+  summaryZh: optional(text(600)),
+  disputed: optional(text(600)),
+  sources: slugList(1),
+};
+
+export const acceptsSource = object(sourceShape);
+export const acceptsStation = object(stationFeatureShape);
+export const acceptsEvent = object(eventShape);
