@@ -36,3 +36,24 @@ export function drawShape(ctx: CanvasRenderingContext2D, shape: Shape, area: num
 }
 
 export const isHollow = (shape: Shape) => shape === 'ring';
+
+/**
+ * A shape's path data as a function of where its centre goes, so that one path element can draw
+ * many icons (the SVG map draws thousands). d3's symbols write absolute M, L and A commands and
+ * relative h and v ones; only the absolute points move.
+ */
+export function shapeAt(shape: Shape, area: number): (x: number, y: number) => string {
+  const commands = [...shapePath(shape, area).matchAll(/([A-Za-z])([^A-Za-z]*)/g)].map(([, command, args]) => ({
+    command,
+    args: args.split(',').filter((a) => a !== '').map(Number),
+  }));
+  const at = (n: number, offset: number) => (n + offset).toFixed(1);
+  return (x, y) =>
+    commands
+      .map(({ command, args }) => {
+        if (command === 'M' || command === 'L') return `${command}${at(args[0], x)},${at(args[1], y)}`;
+        if (command === 'A') return `A${args.slice(0, 5).join(',')},${at(args[5], x)},${at(args[6], y)}`;
+        return `${command}${args.join(',')}`;
+      })
+      .join('');
+}

@@ -32,3 +32,20 @@ describe('dates', () => {
     expect(addMonths(day(2023, 3, 15), -3)).toBe(day(2022, 12, 15));
   });
 });
+
+describe('isRealDate against the calendar', () => {
+  it('agrees with Date for every day, month and year from 1896 to 2104, and the impossible ones around them', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (let y = 1896; y <= 2104; y++) {
+      expect(isRealDate(pad(y, 4))).toBe(true);
+      for (let m = 0; m <= 13; m++) {
+        expect(isRealDate(`${pad(y, 4)}-${pad(m, 2)}`)).toBe(m >= 1 && m <= 12);
+        for (let d = 0; d <= 32; d++) {
+          const t = new Date(Date.UTC(y, m - 1, d));
+          const real = m >= 1 && m <= 12 && d >= 1 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+          expect(isRealDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`)).toBe(real);
+        }
+      }
+    }
+  });
+});
