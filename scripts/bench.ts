@@ -24,7 +24,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const OUT = outIndex >= 0 ? args[outIndex + 1] : 'bench/results.json';
-const SCRUB_STEPS = 60;
+const SCRUB_STEPS = 120;
 
 interface DatasetSpec {
   readonly name: string;
