@@ -116,20 +116,15 @@ async function heapMb(page: Page): Promise<number> {
   return Math.round((usedSize / 1024 / 1024) * 10) / 10;
 }
 
-/**
- * SwiftShader emulates a GPU on the CPU. Skia's GPU rasterizer on top of it compiles a pipeline for
- * each new kind of paint (seconds in all on a first load) and rasterizes DOM content several times
- * slower than Chromium's own CPU rasterizer, a cost no phone with a GPU pays. Both pages therefore
- * raster on the CPU; WebGL still runs in SwiftShader. `--gpu-raster` measures without this.
- */
-const BENCH_ARGS = args.includes('--gpu-raster') ? [] : ['--disable-gpu-rasterization'];
+/** Both pages raster on the CPU unless asked (see launch in the harness, and the README). */
+const GPU_RASTER = args.includes('--gpu-raster');
 
 /**
  * Each page gets a browser of its own: Chromium's GPU process caches compiled shaders across
  * pages, so whichever page ran second would start warm.
  */
 async function measure(url: string, kind: 'ours' | 'floor', start: number, end: number): Promise<Run> {
-  const browser = await launch(['--enable-precise-memory-info', ...BENCH_ARGS]);
+  const browser = await launch(['--enable-precise-memory-info'], { gpuRaster: GPU_RASTER });
   try {
     return await measureIn(browser, url, kind, start, end);
   } finally {

@@ -21,6 +21,13 @@ export const CHROMIUM_ARGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
+/**
+ * SwiftShader emulates the GPU: Skia rasterizing page content through it compiles a pipeline per
+ * kind of paint and runs several times slower than Chromium's CPU rasterizer, a cost no phone with
+ * a GPU pays (see the README's Performance section). WebGL still runs in SwiftShader.
+ */
+const CPU_RASTER = '--disable-gpu-rasterization';
+
 let built = false;
 /** Builds dist/ once per test run unless CHRONOMAP_SKIP_BUILD is set (CI builds before). */
 export function ensureBuilt(): void {
@@ -29,8 +36,8 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+export async function launch(extraArgs: readonly string[] = [], { gpuRaster = false } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(gpuRaster ? [] : [CPU_RASTER]), ...extraArgs] });
 }
 
 export async function serveDist(headers?: Readonly<Record<string, string>>): Promise<StaticServer> {
