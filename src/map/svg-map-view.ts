@@ -101,7 +101,6 @@ export class SvgMapView {
     if (key === this.lastKey) return;
     this.lastKey = key;
     const { model } = this;
-    const statusDefs = new Map(model.config.statuses.map((s) => [s.id, s]));
     const responseDefs = new Map(model.config.responses.map((r) => [r.id, r]));
     const none = model.config.responses[0];
     this.svg.style.setProperty('--svg-ocean', palette.ocean);
@@ -117,35 +116,31 @@ export class SvgMapView {
     }
     // One path per status and precision (filled, or hollow for country-level places), in the
     // statuses' order so that later statuses draw on top.
-    const groups = new Map<string, string[]>();
-    for (const def of model.config.statuses) for (const hollow of [false, true]) groups.set(`${def.id}|${hollow}`, []);
-    const draw = new Map(model.config.statuses.map((def) => [def.id, shapeAt(def.shape, ICON_AREA)]));
+    const groups = model.config.statuses.flatMap((def) => [false, true].map((hollow) => ({ def, hollow, draw: shapeAt(def.shape, ICON_AREA), parts: [] as string[] })));
+    const groupOf = new Map(groups.map((g) => [`${g.def.id}|${g.hollow}`, g]));
     this.shown = model.stations.map((s, i) => {
       const status = statusAsOf(model, s, state.to);
       if (status === null) return false;
-      groups.get(`${status}|${s.props.locationPrecision === 'country'}`)?.push(draw.get(status)!(this.positions[2 * i], this.positions[2 * i + 1]));
+      const group = groupOf.get(`${status}|${s.props.locationPrecision === 'country'}`);
+      group?.parts.push(group.draw(this.positions[2 * i], this.positions[2 * i + 1]));
       return true;
     });
-    const paths: SVGPathElement[] = [];
-    for (const [key, parts] of groups) {
-      if (parts.length === 0) continue;
-      const [status, hollowText] = key.split('|');
-      const def = statusDefs.get(status)!;
-      const color = palette.dark ? def.darkColor : def.color;
-      const hollow = hollowText === 'true';
-      paths.push(
-        svgEl('path', {
-          class: 'station',
-          d: parts.join(''),
-          fill: hollow ? 'none' : color,
-          stroke: hollow ? color : palette.iconOutline,
-          'stroke-width': hollow ? '2.2' : '1.2',
-          'data-status': status,
-          'data-count': parts.length,
+    this.stationGroup.replaceChildren(
+      ...groups
+        .filter((g) => g.parts.length > 0)
+        .map(({ def, hollow, parts }) => {
+          const color = palette.dark ? def.darkColor : def.color;
+          return svgEl('path', {
+            class: 'station',
+            d: parts.join(''),
+            fill: hollow ? 'none' : color,
+            stroke: hollow ? color : palette.iconOutline,
+            'stroke-width': hollow ? '2.2' : '1.2',
+            'data-status': def.id,
+            'data-count': parts.length,
+          });
         }),
-      );
-    }
-    this.stationGroup.replaceChildren(...paths);
+    );
     this.haloGroup.replaceChildren(
       ...highlightedStations(model, state.selection)
         .filter((s) => this.shown[s.index])
