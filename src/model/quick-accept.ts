@@ -3,17 +3,13 @@
 // 100,000 events cost seconds before the first paint; well-formed records now skip it. Anything
 // these predicates doubt goes through zod, which names the file, record and field as before.
 // tests/unit/quick-accept.test.ts holds them to zod: same keys, and never accepting what it rejects.
-import { ISO_NUMERIC } from './iso-countries';
 import { isRealDate } from './dates';
-import { ACTOR_KINDS, isHttpUrl, LOCATION_PRECISIONS, PRECISIONS, SOURCE_KINDS } from './schema';
+import { ACTOR_KINDS, isCountryCode, isHttpUrl, LANGUAGE_PATTERN, LOCATION_PRECISIONS, PRECISIONS, SLUG_MAX_LENGTH, SLUG_PATTERN, SOURCE_KINDS } from './schema';
 
 type Check = (value: unknown) => boolean;
 export type Shape = Readonly<Record<string, Check>>;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-
-const slug: Check = (v) => typeof v === 'string' && v.length <= 80 && SLUG.test(v);
+const slug: Check = (v) => typeof v === 'string' && v.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(v);
 /** zod trims, then checks the length: an untrimmed string would come back changed, so it is left to zod. */
 const text =
   (max: number): Check =>
@@ -24,7 +20,7 @@ const oneOf =
   (values: readonly string[]): Check =>
   (v) =>
     typeof v === 'string' && values.includes(v);
-const country: Check = (v) => typeof v === 'string' && Object.hasOwn(ISO_NUMERIC, v);
+const country: Check = (v) => typeof v === 'string' && isCountryCode(v);
 const optional =
   (check: Check): Check =>
   (v) =>
@@ -61,7 +57,7 @@ export const sourceShape: Shape = {
   publisher: text(120),
   published: date,
   kind: oneOf(SOURCE_KINDS),
-  language: optional((v) => typeof v === 'string' && LANGUAGE.test(v)),
+  language: optional((v) => typeof v === 'string' && LANGUAGE_PATTERN.test(v)),
   note: optional(text(500)),
 };
 

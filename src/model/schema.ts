@@ -19,11 +19,16 @@ export const partialDate = z.string().check(
   z.refine(isRealDate, { message: 'is not a valid date' }),
 );
 
-export const countryCode = z.string().check(z.refine((c) => Object.hasOwn(ISO_NUMERIC, c), { message: 'is not an ISO 3166-1 alpha-2 country code' }));
+export const isCountryCode = (code: string): boolean => Object.hasOwn(ISO_NUMERIC, code);
+export const countryCode = z.string().check(z.refine(isCountryCode, { message: 'is not an ISO 3166-1 alpha-2 country code' }));
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 80;
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 
 const slug = z.string().check(
-  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'is not a slug (lower-case letters, digits and single hyphens)' }),
-  z.maxLength(80, { message: 'is longer than 80 characters' }),
+  z.regex(SLUG_PATTERN, { message: 'is not a slug (lower-case letters, digits and single hyphens)' }),
+  z.maxLength(SLUG_MAX_LENGTH, { message: `is longer than ${SLUG_MAX_LENGTH} characters` }),
 );
 
 /** Bounded plain text: long enough for any real title or summary, short enough to stop pasted garbage. */
@@ -52,7 +57,7 @@ export const sourceSchema = z.strictObject({
   publisher: text(120),
   published: partialDate,
   kind: z.enum(SOURCE_KINDS),
-  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { message: 'is not a language tag' }))),
+  language: z.optional(z.string().check(z.regex(LANGUAGE_PATTERN, { message: 'is not a language tag' }))),
   note: z.optional(text(500)),
 });
 export type Source = z.infer<typeof sourceSchema>;
