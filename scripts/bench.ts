@@ -1,7 +1,8 @@
-// npm run bench [-- --quick] [-- --out FILE]: measures the built app against a floor page (a bare
+// npm run bench [-- --quick] [-- --runs N] [-- --out FILE]: measures the built app against a floor page (a bare
 // MapLibre page drawing the same countries and points, one setFilter per range change), side by
 // side in the same run, on the real data and on synthetic datasets of 1k, 10k and 100k events.
-// Prints a table of ours / floor ratios and writes bench/results.json.
+// Prints a table of ours / floor ratios and writes bench/results.json. With --runs N, each page is
+// measured N times (ours and the floor in turn) and every figure is the median of its N values.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +26,8 @@ const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const OUT = outIndex >= 0 ? args[outIndex + 1] : 'bench/results.json';
 const SCRUB_STEPS = 120;
+const runsIndex = args.indexOf('--runs');
+const RUNS = runsIndex >= 0 ? Math.max(1, Number(args[runsIndex + 1]) || 1) : 1;
 
 interface DatasetSpec {
   readonly name: string;
@@ -221,6 +224,12 @@ async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', 
   };
 }
 
+/** Each figure's median over the runs (the upper middle one for an even count). */
+function medianRun(runs: readonly Run[]): Run {
+  const keys = Object.keys(runs[0]) as (keyof Run)[];
+  return Object.fromEntries(keys.map((k) => [k, percentile(runs.map((r) => r[k]), 50)])) as unknown as Run;
+}
+
 function bundleSizes() {
   const html = readFileSync('dist/index.html', 'utf8');
   const entry = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
@@ -278,9 +287,16 @@ async function main(): Promise<void> {
         features: model.stations.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { firstDay: s.visibleFrom } })),
       });
       const dataKiB = kib(['stations.geojson', 'events.json', 'sources.json', 'config.json'].reduce((sum, f) => sum + gz(files[f as keyof Files]), 0));
-      console.error(`bench: ${spec.name} (${model.events.length} events, ${model.stations.length} stations)`);
-      const ours = await measure(`${server.url}/`, 'ours', model.start, model.end);
-      const floor = await measure(`${server.url}/floor/index.html`, 'floor', model.start, model.end);
+      console.error(`bench: ${spec.name} (${model.events.length} events, ${model.stations.length} stations), ${RUNS} run${RUNS > 1 ? 's' : ''} of each page`);
+      const oursRuns: Run[] = [];
+      const floorRuns: Run[] = [];
+      // In turn, so that a slow spell of this shared machine falls on both pages alike.
+      for (let run = 0; run < RUNS; run++) {
+        oursRuns.push(await measure(`${server.url}/`, 'ours', model.start, model.end));
+        floorRuns.push(await measure(`${server.url}/floor/index.html`, 'floor', model.start, model.end));
+      }
+      const ours = medianRun(oursRuns);
+      const floor = medianRun(floorRuns);
       results.push({ dataset: spec.name, events: model.events.length, stations: model.stations.length, dataGzipKiB: dataKiB, ours, floor });
     }
     const probe = await launch();
@@ -292,10 +308,11 @@ async function main(): Promise<void> {
   const sizes = bundleSizes();
   const floorJsKiB = kib(gz(readFileSync(join(maplibreDir, 'maplibre-gl.mjs'))) + gz(readFileSync(join(maplibreDir, 'maplibre-gl-worker.mjs'))));
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium, webgl: 'SwiftShader (software)' };
-  const report = { date: new Date().toISOString(), quick, machine, sizes: { ...sizes, floorJsKiB }, results };
+  const report = { date: new Date().toISOString(), quick, runs: RUNS, machine, sizes: { ...sizes, floorJsKiB }, results };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   printTable(report.results as unknown as { dataset: string; ours: Run; floor: Run }[], sizes, floorJsKiB);
+  if (RUNS > 1) console.log(`Each figure is the median of ${RUNS} runs of its page.`);
   console.log(`\nwrote ${OUT}`);
 }
 
