@@ -1,6 +1,7 @@
 // Where thousands of stations would be drawn on top of each other, one disc with a count stands
 // in for them: a grid in world (Mercator) units at the map's whole zoom level, so clusters stay
 // put while the map pans and only regroup when the zoom level changes. Pure, tested without a map.
+import { pushTo } from '../multimap';
 
 export interface Cluster {
   /** Mean position of the members, Mercator units. */
@@ -29,10 +30,7 @@ export function clusterPoints(xs: Float32Array | Float64Array, ys: Float32Array 
   const perRow = Math.ceil(1 / cellSize) + 1;
   for (let i = 0; i < xs.length; i++) {
     if (!shown(i)) continue;
-    const key = Math.floor(ys[i] / cellSize) * perRow + Math.floor(xs[i] / cellSize);
-    const members = cells.get(key);
-    if (members) members.push(i);
-    else cells.set(key, [i]);
+    pushTo(cells, Math.floor(ys[i] / cellSize) * perRow + Math.floor(xs[i] / cellSize), i);
   }
   const inCluster = new Uint8Array(xs.length);
   const clusters: Cluster[] = [];

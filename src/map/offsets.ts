@@ -1,5 +1,6 @@
 // Stations that share a city (three in Madrid) would sit on one pixel: fan them out on a small
 // circle. Pure, so the layout is tested without a map.
+import { pushTo } from '../multimap';
 
 export interface StationOffsets {
   /** Per station, an index into `offsets`. */
@@ -12,10 +13,7 @@ export const FAN_RADIUS_PX = 9;
 
 export function stationOffsets(points: readonly (readonly [number, number])[], radius = FAN_RADIUS_PX): StationOffsets {
   const groups = new Map<string, number[]>();
-  points.forEach(([lon, lat], i) => {
-    const key = `${lon.toFixed(2)},${lat.toFixed(2)}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
+  points.forEach(([lon, lat], i) => pushTo(groups, `${lon.toFixed(2)},${lat.toFixed(2)}`, i));
   const offsets: [number, number][] = [[0, 0]];
   const slotOf = new Map<string, number>([['0,0', 0]]);
   const slots = new Array<number>(points.length).fill(0);

@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry, Position } from 'geojson';
 import { ISO_NUMERIC } from './iso-countries';
+import { pushTo } from '../multimap';
 
 const EARTH_RADIUS_KM = 6371;
 
@@ -18,8 +19,7 @@ export function countryShapes(topology: Topology): CountryShapes {
   const byNumeric = new Map<string, Feature<Geometry>[]>();
   for (const f of collection.features) {
     if (f.id === undefined) continue;
-    const key = String(f.id);
-    byNumeric.set(key, [...(byNumeric.get(key) ?? []), f]);
+    pushTo(byNumeric, String(f.id), f);
   }
   return { byNumeric };
 }

@@ -1,6 +1,7 @@
 // Indexes over a validated dataset, and the time math the views need: each station's status
 // and each country's strongest official response as of any day, and the events in a range.
 import { dateSpan, type Day } from './dates';
+import { pushTo } from '../multimap';
 import type { Dataset } from './validate';
 import type { ChronoEvent, Config, Source, StationProperties } from './schema';
 
@@ -97,8 +98,8 @@ export function buildModel(dataset: Dataset): Model {
   const eventsByStation = new Map<string, TimedEvent[]>();
   const eventsByCountry = new Map<string, TimedEvent[]>();
   for (const e of events) {
-    for (const id of e.stationIds ?? []) push(eventsByStation, id, e);
-    if (e.country) push(eventsByCountry, e.country, e);
+    for (const id of e.stationIds ?? []) pushTo(eventsByStation, id, e);
+    if (e.country) pushTo(eventsByCountry, e.country, e);
   }
 
   const stations: Station[] = dataset.stations.map((f, index) => {
@@ -119,7 +120,7 @@ export function buildModel(dataset: Dataset): Model {
     };
   });
   const stationsByCountry = new Map<string, Station[]>();
-  for (const s of stations) push(stationsByCountry, s.props.country, s);
+  for (const s of stations) pushTo(stationsByCountry, s.props.country, s);
 
   const responseRank = new Map(config.responses.map((r) => [r.id, r.rank]));
   const typeResponse = new Map(config.eventTypes.map((t) => [t.id, t.response]));
@@ -166,12 +167,6 @@ export function buildModel(dataset: Dataset): Model {
     responseSteps,
     maxEventSpan: events.reduce((m, e) => Math.max(m, e.end - e.start), 0),
   };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** Index of the last item whose day is <= `day`, or -1. */

@@ -13,6 +13,7 @@ import {
   type StationFeature,
 } from './schema';
 import { acceptsEvent, acceptsSource, acceptsStation } from './quick-accept';
+import { pushTo } from '../multimap';
 import { dateSpan, formatDay, precisionOf, type Day } from './dates';
 import { describeValue, type Problem, type Severity } from './problems';
 
@@ -360,11 +361,7 @@ function checkStatusOrder(
   const byStation = new Map<string, ChronoEvent[]>();
   for (const e of events) {
     if (e.setsStatus === undefined) continue;
-    for (const id of e.stationIds ?? []) {
-      const list = byStation.get(id);
-      if (list) list.push(e);
-      else byStation.set(id, [e]);
-    }
+    for (const id of e.stationIds ?? []) pushTo(byStation, id, e);
   }
   for (const [stationId, list] of byStation) {
     list.sort((a, b) => dateSpan(a.date).end - dateSpan(b.date).end);
