@@ -62,7 +62,8 @@ describe('quick acceptance of records', () => {
       .map(([record, edits]) => {
         const copy = structuredClone(record) as Record<string, unknown>;
         for (const [key, v, nested] of edits) {
-          const target = nested && typeof copy.properties === 'object' ? (copy.properties as Record<string, unknown>) : copy;
+          // An earlier edit may have replaced properties with null or a non-object: then edit the top.
+          const target = nested && typeof copy.properties === 'object' && copy.properties !== null ? (copy.properties as Record<string, unknown>) : copy;
           if (v === undefined) delete target[key];
           else Object.defineProperty(target, key, { value: v, enumerable: true, writable: true, configurable: true });
         }
