@@ -14,7 +14,8 @@ import type { Topology } from 'topojson-specification';
 import { launch } from '../tests/browser/harness';
 import { serveStatic, type StaticServer } from './lib/static-server';
 import { synthesize } from './lib/synthetic';
-import { readDataDir } from './lib/read-data';
+import { readDataDir, readDataTexts } from './lib/read-data';
+import { overviewJson } from './lib/overview-file';
 import { countriesFromTopology } from '../src/map/basemap';
 import { buildModel } from '../src/model/model';
 import { WORLD_BOUNDS, FIT_PADDING } from '../src/map/framing';
@@ -44,6 +45,8 @@ interface Files {
   readonly 'events.json': string;
   readonly 'sources.json': string;
   readonly 'config.json': string;
+  /** Derived by the build from the four above (scripts/lib/overview-file.ts). */
+  readonly 'overview.json': string;
 }
 
 interface Run {
@@ -69,21 +72,13 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 function datasetFiles(spec: DatasetSpec, config: Config): Files {
   const configText = readFileSync('data/config.json', 'utf8');
-  if (!spec.events) {
-    return {
-      'stations.geojson': readFileSync('data/stations.geojson', 'utf8'),
-      'events.json': readFileSync('data/events.json', 'utf8'),
-      'sources.json': readFileSync('data/sources.json', 'utf8'),
-      'config.json': configText,
-    };
-  }
-  const data = synthesize(config, { events: spec.events, stations: spec.stations ?? 100, seed: 20221205 });
-  return {
-    'stations.geojson': JSON.stringify(data.stations),
-    'events.json': JSON.stringify(data.events),
-    'sources.json': JSON.stringify(data.sources),
-    'config.json': configText,
-  };
+  const data = spec.events ? synthesize(config, { events: spec.events, stations: spec.stations ?? 100, seed: 20221205 }) : null;
+  const texts = data
+    ? { config: configText, stations: JSON.stringify(data.stations), events: JSON.stringify(data.events), sources: JSON.stringify(data.sources) }
+    : readDataTexts('data');
+  const overview = overviewJson(texts);
+  if (overview === null) throw new Error(`no overview for ${spec.name}`);
+  return { 'stations.geojson': texts.stations!, 'events.json': texts.events!, 'sources.json': texts.sources!, 'config.json': texts.config!, 'overview.json': overview };
 }
 
 const WARMUP_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body><p>warming up</p></body></html>';
@@ -286,7 +281,7 @@ async function main(): Promise<void> {
         type: 'FeatureCollection',
         features: model.stations.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { firstDay: s.visibleFrom } })),
       });
-      const dataKiB = kib(['stations.geojson', 'events.json', 'sources.json', 'config.json'].reduce((sum, f) => sum + gz(files[f as keyof Files]), 0));
+      const dataKiB = kib(['stations.geojson', 'events.json', 'sources.json', 'config.json', 'overview.json'].reduce((sum, f) => sum + gz(files[f as keyof Files]), 0));
       console.error(`bench: ${spec.name} (${model.events.length} events, ${model.stations.length} stations), ${RUNS} run${RUNS > 1 ? 's' : ''} of each page`);
       const oursRuns: Run[] = [];
       const floorRuns: Run[] = [];

@@ -1,7 +1,10 @@
 // Fetches the data files from our own origin and validates them. One failed file does not
-// stop the others: the app shows what it could load and says what is missing.
+// stop the others: the app shows what it could load and says what is missing. The overview
+// (src/model/overview.ts) comes with them, for a first map frame before the events have arrived.
 import { parseJsonText } from './model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
+import { readOverview, textChecksum, type Preview } from './model/overview';
+import type { Config } from './model/schema';
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
@@ -17,12 +20,18 @@ export class LoadError extends Error {}
 
 const FETCH_TIMEOUT_MS = 8000;
 
-async function fetchText(url: string): Promise<string> {
+/** `readAfter`: the body is read (decoded into one string, a long task for a big file) only once it resolves. */
+async function fetchText(url: string, readAfter?: Promise<void>): Promise<string> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  let timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   try {
     const res = await fetch(url, { signal: controller.signal, credentials: 'same-origin', cache: 'no-cache' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if (readAfter) {
+      clearTimeout(timer);
+      await readAfter;
+      timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+    }
     return await res.text();
   } catch (err) {
     if (controller.signal.aborted) throw new Error('timed out');
@@ -32,9 +41,9 @@ async function fetchText(url: string): Promise<string> {
   }
 }
 
-async function loadFile(base: string, name: string, shownAs: string, problems: Problem[], missing: string[]): Promise<unknown> {
+async function loadFile(text: Promise<string>, shownAs: string, problems: Problem[], missing: string[]): Promise<unknown> {
   try {
-    const parsed = parseJsonText(await fetchText(`${base}${name}`), shownAs);
+    const parsed = parseJsonText(await text, shownAs);
     problems.push(...parsed.problems);
     if (parsed.value === undefined) missing.push(shownAs);
     return parsed.value;
@@ -45,19 +54,58 @@ async function loadFile(base: string, name: string, shownAs: string, problems: P
   }
 }
 
-export async function loadData(base = 'data/'): Promise<Loaded> {
+export interface Loading {
+  readonly loaded: Promise<Loaded>;
+  /** The preview, or null when the overview is missing, malformed or from other data. */
+  readonly preview: Promise<Preview | null>;
+}
+
+/**
+ * `readAfter`: the events file is read, and the data parsed, only once it resolves, so that this
+ * work (seconds at 100,000 events) does not hold back the preview's frame. The files keep
+ * downloading meanwhile.
+ */
+export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const names = defaultFileNames('data');
   const problems: Problem[] = [];
   const missing: string[] = [];
-  const [configRaw, stations, events, sources] = await Promise.all([
-    loadFile(base, 'config.json', names.config, problems, missing),
-    loadFile(base, 'stations.geojson', names.stations, problems, missing),
-    loadFile(base, 'events.json', names.events, problems, missing),
-    loadFile(base, 'sources.json', names.sources, problems, missing),
-  ]);
-  const { config, problems: configProblems } = validateConfig(configRaw, names.config, new Set(Object.keys(en)));
-  if (!config) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
-  if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
-  const result = validateDataset({ stations, events, sources }, config, { today: todayUtc(), files: names, warnings: false });
-  return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
+  const texts = {
+    config: fetchText(`${base}config.json`),
+    stations: fetchText(`${base}stations.geojson`),
+    events: fetchText(`${base}events.json`, readAfter),
+    sources: fetchText(`${base}sources.json`),
+  };
+  const configRaw = loadFile(texts.config, names.config, problems, missing);
+  const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));
+
+  const loaded = (async (): Promise<Loaded> => {
+    // Parsing the stations and sources waits for the preview's frame too.
+    await readAfter;
+    const [stations, events, sources, { config: valid, problems: configProblems }] = await Promise.all([
+      loadFile(texts.stations, names.stations, problems, missing),
+      loadFile(texts.events, names.events, problems, missing),
+      loadFile(texts.sources, names.sources, problems, missing),
+      config,
+    ]);
+    if (!valid) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
+    if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
+    const result = validateDataset({ stations, events, sources }, valid, { today: todayUtc(), files: names, warnings: false });
+    return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
+  })();
+
+  const preview = (async (): Promise<Preview | null> => {
+    const [raw, configText, stationsText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, texts.stations, config]);
+    if (!valid) return null;
+    return previewOf(raw, valid, configText, stationsText);
+  })().catch(() => null);
+
+  return { loaded, preview };
+}
+
+function previewOf(raw: unknown, config: Config, configText: string, stationsText: string): Preview | null {
+  const preview = readOverview(raw, config, { config: textChecksum(configText), stations: textChecksum(stationsText) });
+  if (typeof preview !== 'string') return preview;
+  // Not the reader's problem: the map waits for the events instead. For whoever deployed it:
+  console.info(`data/overview.json not used (${preview}); rebuild to regenerate it`);
+  return null;
 }

@@ -6,12 +6,14 @@
 // WebGL map (MapLibre, the heaviest part) after them.
 import './style.css';
 import type { Topology } from 'topojson-specification';
-import { loadData, type Loaded } from './load';
-import { buildModel, type Model } from './model/model';
+import { startLoading, type Loaded } from './load';
+import { buildModel, countModelEvents, type CountEvents, type MapModel, type Model } from './model/model';
+import type { Preview } from './model/overview';
+import type { Config } from './model/schema';
 import { dateSpan } from './model/dates';
 import { formatProblem } from './model/problems';
 import { createStore, type Store } from './state/store';
-import type { AppState, StateContext } from './state/state';
+import type { AppState, Intent, StateContext } from './state/state';
 import { patchFromParams, queryFromState, stateFromQuery } from './state/url';
 import { throttledUrlWriter } from './state/url-sync';
 import { i18n, LANGUAGES, LANGUAGE_CODES, setMessageOverrides, type I18n } from './i18n';
@@ -29,7 +31,7 @@ import type { Ui } from './ui';
 const $ = byId;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-function contextFor(model: Model): StateContext {
+function contextFor(model: MapModel): StateContext {
   const { config } = model;
   const clamp = (d: number) => Math.min(model.end, Math.max(model.start, d));
   return {
@@ -100,14 +102,106 @@ function showProblems(loaded: Loaded, t: I18n, mapNotice: string | null): void {
   ]);
 }
 
+/** The page's text that depends only on the story's config and the language. */
+function renderStoryText(config: Config, t: I18n, embedded: boolean): void {
+  document.documentElement.lang = t.lang;
+  document.title = t.pick(config.title);
+  $('title').textContent = t.pick(config.title);
+  $('standfirst').textContent = t.pick(config.standfirst);
+  $('skip-link').textContent = t.t('skipToTimeline');
+  $('lang-label').textContent = t.t('language');
+  $('map-heading').textContent = t.t('mapLabel');
+  $('legend-summary').textContent = t.t('legend');
+  const sourcesHref = embedded ? `${location.origin}${location.pathname}#about` : '#about';
+  replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: sourcesHref, id: 'sources-link', ...(embedded ? { target: '_blank', rel: 'noopener' } : {}) }, [t.t('sourcesLink')])]);
+  $('about-summary').textContent = t.t('about');
+  replaceChildren($('about-body'), [
+    ...config.about.map((p) => el('p', {}, [t.pick(p)])),
+    el('p', {}, [t.pick(config.license)]),
+    el('p', {}, [t.t('dataUpdated', { date: t.date(dateSpan(config.dataUpdated).start, 'long') })]),
+    el('p', {}, [safeLink('https://github.com/topojson/world-atlas', ['Basemap: Natural Earth via world-atlas'])]),
+  ]);
+}
+
+/** Whether the state's theme is dark; sets the page's theme to match. */
+function isDarkTheme(state: AppState): boolean {
+  const dark = isDark(state);
+  const theme = dark ? 'dark' : 'light';
+  if (document.documentElement.dataset.theme !== theme) document.documentElement.dataset.theme = theme;
+  return dark;
+}
+
+/** What the first render writes besides the map: the counts line and the map's text alternative. */
+function describeMap(model: MapModel, state: AppState, t: I18n, countEvents: CountEvents): string {
+  const summary = summarize(model, state, countEvents);
+  announceCounts(countsLine(summary, state, t));
+  const alt = mapAltText(summary, state, t);
+  $('map-alt').textContent = alt;
+  return alt;
+}
+
+// The counts line is a polite live region: it changes on every frame of a drag or of Play, but
+// aria-busy holds the announcement until the change has settled, so it is read once.
+let settle: ReturnType<typeof setTimeout> | null = null;
+function announceCounts(text: string): void {
+  const counts = $('counts');
+  if (counts.textContent === text) return;
+  counts.setAttribute('aria-busy', 'true');
+  counts.textContent = text;
+  if (settle !== null) clearTimeout(settle);
+  settle = setTimeout(() => {
+    settle = null;
+    counts.setAttribute('aria-busy', 'false');
+  }, 500);
+}
+
+/** The map drawn from the overview while the events load: a picture whose clicks wait for the model. */
+interface PreviewPaint {
+  readonly svgMap: SvgMapView;
+  readonly pending: Intent[];
+}
+
+function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFromTopology>): PreviewPaint {
+  const { model } = preview;
+  const params = new URLSearchParams(location.search);
+  if (isEmbedded(params)) setupEmbedChrome(params);
+  if (window.matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('legend-box').open = false;
+  setMessageOverrides(model.config.messages);
+  const state = stateFromQuery(location.search, contextFor(model));
+  const t = i18n(state.lang);
+  const dark = isDarkTheme(state);
+  renderStoryText(model.config, t, isEmbedded(params));
+  const pending: Intent[] = [];
+  const svgMap = new SvgMapView($('map'), model, countries, (intent) => pending.push(intent));
+  svgMap.element.setAttribute('aria-label', describeMap(model, state, t, preview.countEvents));
+  svgMap.render(state, paletteFor(dark));
+  $('notice').hidden = true;
+  return { svgMap, pending };
+}
+
 let started = false;
 
 async function start(): Promise<void> {
   showLoading();
+  let previewShown!: () => void;
+  const previewSettled = new Promise<void>((resolve) => (previewShown = resolve));
+  const loading = startLoading('data/', previewSettled);
+  const topologyFetch = fetchTopology();
+  // At 100,000 events the events file takes seconds to arrive and read; the overview lets the
+  // map paint first. The events are read once that frame is out, or once there is no preview.
+  const preview: { painted: PreviewPaint | null } = { painted: null };
+  void Promise.all([loading.preview, topologyFetch])
+    .then(async ([overview, topology]) => {
+      if (!overview || started) return;
+      preview.painted = paintPreview(overview, countriesFromTopology(topology));
+      await afterNextFrame();
+    })
+    .catch(() => undefined)
+    .finally(previewShown);
   let loaded: Loaded;
   let topology: Topology;
   try {
-    [loaded, topology] = await Promise.all([loadData(), fetchTopology()]);
+    [loaded, topology] = await Promise.all([loading.loaded, topologyFetch]);
   } catch (err) {
     showFatal(err instanceof Error ? err.message : String(err));
     return;
@@ -118,7 +212,10 @@ async function start(): Promise<void> {
   const model = buildModel(loaded.dataset);
   const ctx = contextFor(model);
   const store = createStore(stateFromQuery(location.search, ctx), ctx);
-  mount(model, store, ctx, countriesFromTopology(topology), loaded);
+  const { painted } = preview;
+  // Clicks on the preview, now that their targets can be checked.
+  for (const intent of painted?.pending ?? []) store.dispatch(intent);
+  mount(model, store, ctx, countriesFromTopology(topology), loaded, painted?.svgMap ?? null);
 }
 
 /**
@@ -135,7 +232,7 @@ interface MapLike {
   shownStations(): number;
 }
 
-function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnType<typeof countriesFromTopology>, loaded: Loaded): void {
+function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnType<typeof countriesFromTopology>, loaded: Loaded, previewMap: SvgMapView | null): void {
   const { dispatch } = store;
   const config = model.config;
   const params = new URLSearchParams(location.search);
@@ -145,8 +242,10 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   const api = startMessageApi(store);
 
   // On a phone the legend starts folded: the map and the timeline come first.
-  if (window.matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('legend-box').open = false;
-  const svgMap = new SvgMapView($('map'), model, countries, dispatch);
+  if (!previewMap && window.matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('legend-box').open = false;
+  previewMap?.useModel(model, dispatch);
+  const svgMap = previewMap ?? new SvgMapView($('map'), model, countries, dispatch);
+  const countEvents = countModelEvents(model);
   let glMap: MapView | null = null;
   let mapNotice: string | null = null;
   const activeMap = (): MapLike =>
@@ -162,29 +261,12 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   const currentQuery = () => queryFromState(store.getState(), ctx, extras);
   let ui: Ui | null = null;
   let lastLang = '';
-  let lastDark: boolean | null = null;
 
   const renderChrome = (t: I18n) => {
     if (t.lang === lastLang) return;
     lastLang = t.lang;
-    document.documentElement.lang = t.lang;
-    document.title = t.pick(config.title);
-    $('title').textContent = t.pick(config.title);
-    $('standfirst').textContent = t.pick(config.standfirst);
-    $('skip-link').textContent = t.t('skipToTimeline');
-    $('lang-label').textContent = t.t('language');
-    $('map-heading').textContent = t.t('mapLabel');
-    $('legend-summary').textContent = t.t('legend');
+    renderStoryText(config, t, embedded);
     langSelect.value = t.lang;
-    const sourcesHref = embedded ? `${location.origin}${location.pathname}#about` : '#about';
-    replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: sourcesHref, id: 'sources-link', ...(embedded ? { target: '_blank', rel: 'noopener' } : {}) }, [t.t('sourcesLink')])]);
-    $('about-summary').textContent = t.t('about');
-    replaceChildren($('about-body'), [
-      ...config.about.map((p) => el('p', {}, [t.pick(p)])),
-      el('p', {}, [t.pick(config.license)]),
-      el('p', {}, [t.t('dataUpdated', { date: t.date(dateSpan(config.dataUpdated).start, 'long') })]),
-      el('p', {}, [safeLink('https://github.com/topojson/world-atlas', ['Basemap: Natural Earth via world-atlas'])]),
-    ]);
     showProblems(loaded, t, mapNotice ? t.t('mapUnavailable') : null);
     // Said once, here, rather than beside every untranslated title.
     const untranslated = t.lang !== 'en' && model.events.some((e) => !e.titleZh);
@@ -192,34 +274,12 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
     $('lang-note').textContent = untranslated ? t.t('englishOnly') : '';
   };
 
-  // The counts line is a polite live region: it changes on every frame of a drag or of Play, but
-  // aria-busy holds the announcement until the change has settled, so it is read once.
-  const counts = $('counts');
-  let settle: ReturnType<typeof setTimeout> | null = null;
-  const announceCounts = (text: string) => {
-    if (counts.textContent === text) return;
-    counts.setAttribute('aria-busy', 'true');
-    counts.textContent = text;
-    if (settle !== null) clearTimeout(settle);
-    settle = setTimeout(() => {
-      settle = null;
-      counts.setAttribute('aria-busy', 'false');
-    }, 500);
-  };
-
   let renderSeq = 0;
   const render = (state: AppState) => {
     const t = i18n(state.lang);
-    const dark = isDark(state);
-    if (dark !== lastDark) {
-      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-      lastDark = dark;
-    }
+    const dark = isDarkTheme(state);
     renderChrome(t);
-    const summary = summarize(model, state);
-    announceCounts(countsLine(summary, state, t));
-    const alt = mapAltText(summary, state, t);
-    $('map-alt').textContent = alt;
+    const alt = describeMap(model, state, t, countEvents);
     svgMap.element.setAttribute('aria-label', alt);
     glMap?.canvas.setAttribute('aria-label', alt);
     ui?.render(state, t, dark);

@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonText } from '../../src/model/parse-json';
-import { validateConfig, validateDataset, defaultFileNames, type ValidationResult } from '../../src/model/validate';
+import { validateConfig, validateDataset, defaultFileNames, type FileNames, type ValidationResult } from '../../src/model/validate';
 import type { Problem } from '../../src/model/problems';
 import { todayUtc } from '../../src/model/dates';
 import { en } from '../../src/i18n/en';
@@ -12,32 +12,53 @@ export interface ReadResult {
   readonly problems: readonly Problem[];
 }
 
-function readJson(path: string, shownAs: string, problems: Problem[]): unknown {
-  if (!existsSync(path)) {
+/** The texts of a story's files; a missing file is undefined. */
+export interface DataTexts {
+  readonly config?: string;
+  readonly stations?: string;
+  readonly events?: string;
+  readonly sources?: string;
+}
+
+function parse(text: string | undefined, shownAs: string, problems: Problem[]): unknown {
+  if (text === undefined) {
     problems.push({ file: shownAs, severity: 'error', message: 'does not exist', skipsRecord: false });
     return undefined;
   }
-  const parsed = parseJsonText(readFileSync(path, 'utf8'), shownAs);
+  const parsed = parseJsonText(text, shownAs);
   problems.push(...parsed.problems);
   return parsed.value;
+}
+
+export function validateTexts(texts: DataTexts, names: FileNames, today: number = todayUtc()): ReadResult {
+  const problems: Problem[] = [];
+  const { config, problems: configProblems } = validateConfig(parse(texts.config, names.config, problems), names.config, new Set(Object.keys(en)));
+  problems.push(...configProblems);
+  const raw = {
+    stations: parse(texts.stations, names.stations, problems),
+    events: parse(texts.events, names.events, problems),
+    sources: parse(texts.sources, names.sources, problems),
+  };
+  if (!config) return { result: null, problems };
+  const result = validateDataset(raw, config, { today, files: names });
+  return { result, problems: [...problems, ...result.problems] };
+}
+
+const readText = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+/** The texts of the files in a data folder. A folder without its own config.json (the test fixtures) borrows the story's. */
+export function readDataTexts(dir: string, configDir = 'data'): DataTexts {
+  const ownConfig = join(dir, 'config.json');
+  return {
+    config: readText(existsSync(ownConfig) ? ownConfig : join(configDir, 'config.json')),
+    stations: readText(join(dir, 'stations.geojson')),
+    events: readText(join(dir, 'events.json')),
+    sources: readText(join(dir, 'sources.json')),
+  };
 }
 
 /** `dir` is where the files are; `shownAs` how messages name the folder (e.g. "data"). */
 export function readDataDir(dir: string, options: { shownAs?: string; configDir?: string; today?: number } = {}): ReadResult {
   const names = { ...defaultFileNames(options.shownAs ?? dir), config: existsSync(join(dir, 'config.json')) ? `${options.shownAs ?? dir}/config.json` : 'data/config.json' };
-  const problems: Problem[] = [];
-  // A folder without its own config.json (the test fixtures) borrows the story's.
-  const ownConfig = join(dir, 'config.json');
-  const configPath = existsSync(ownConfig) ? ownConfig : join(options.configDir ?? 'data', 'config.json');
-  const configRaw = readJson(configPath, names.config, problems);
-  const { config, problems: configProblems } = validateConfig(configRaw, names.config, new Set(Object.keys(en)));
-  problems.push(...configProblems);
-  const raw = {
-    stations: readJson(join(dir, 'stations.geojson'), names.stations, problems),
-    events: readJson(join(dir, 'events.json'), names.events, problems),
-    sources: readJson(join(dir, 'sources.json'), names.sources, problems),
-  };
-  if (!config) return { result: null, problems };
-  const result = validateDataset(raw, config, { today: options.today ?? todayUtc(), files: names });
-  return { result, problems: [...problems, ...result.problems] };
+  return validateTexts(readDataTexts(dir, options.configDir), names, options.today);
 }

@@ -6,12 +6,15 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
-import { readDataDir } from './read-data';
+import { readDataDir, readDataTexts } from './read-data';
+import { overviewJson } from './overview-file';
 import { buildModel } from '../../src/model/model';
 import { staticMapSvg } from '../../src/map/static-map';
 import { countriesFromTopology } from '../../src/map/basemap';
 
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
+/** Derived from the data files at every request (dev) and at build: never older than they are. */
+const OVERVIEW = 'data/overview.json';
 
 export function dataPlugin(dataDir: string): Plugin {
   const require = createRequire(import.meta.url);
@@ -29,6 +32,14 @@ export function dataPlugin(dataDir: string): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0].replace(/^\/+/, '');
+        if (url === OVERVIEW) {
+          const json = overviewJson(readDataTexts(dataDir));
+          if (json === null) return next();
+          res.setHeader('Content-Type', 'application/json');
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(json);
+          return;
+        }
         const path = files().get(url);
         if (!path) return next();
         res.setHeader('Content-Type', url.endsWith('json') || url.endsWith('geojson') ? 'application/json' : 'application/octet-stream');
@@ -40,6 +51,8 @@ export function dataPlugin(dataDir: string): Plugin {
       for (const [fileName, path] of files()) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
       }
+      const overview = overviewJson(readDataTexts(dataDir));
+      if (overview !== null) this.emitFile({ type: 'asset', fileName: OVERVIEW, source: overview });
       // The no-JS fallback and social-card image of the default view.
       const { result } = readDataDir(dataDir);
       if (!result) return;
@@ -50,8 +63,12 @@ export function dataPlugin(dataDir: string): Plugin {
     },
     transformIndexHtml(html) {
       // The data and the basemap start downloading while the HTML is parsed, not once the entry
-      // script has run: the first map paint waits for them.
-      const preloads = [...files().keys()].map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
+      // script has run. In the order the first map paint needs them: the overview, config, basemap
+      // and stations let the map paint before the big events file has arrived.
+      const order = [OVERVIEW, 'data/config.json', 'basemap/countries-110m.json', 'data/stations.geojson', 'data/sources.json', 'data/events.json'];
+      const preloads = [...files().keys(), OVERVIEW]
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+        .map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
       // Social cards: title and description from the story's config.
       const { result } = readDataDir(dataDir);
       if (!result) return { html, tags: preloads };

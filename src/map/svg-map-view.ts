@@ -1,15 +1,16 @@
 // The light map: SVG in the same Web Mercator framing as the MapLibre camera. It paints first
 // (before the MapLibre bundle arrives), stays interactive (click a station or a country), and
-// remains the map when WebGL is unavailable. Stations are drawn as one path per status, not one
-// element each: at 10,000 stations, an element each made the first frame's style and layout the
-// slowest part of the load.
+// remains the map when WebGL is unavailable. Stations are drawn as a few paths per status, not
+// one element each: at 10,000 stations, an element each made the first frame's style and layout
+// the slowest part of the load.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './basemap';
-import { countryResponseAsOf, statusAsOf, type Model } from '../model/model';
+import { countryResponseAsOf, statusAsOf, type MapModel } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { svgEl } from '../dom';
 import { shapeAt } from '../shapes';
+import { pushTo } from '../multimap';
 import { stationOffsets } from './offsets';
 import { highlightedStations } from '../selection';
 import { WORLD_BOUNDS, FIT_PADDING } from './framing';
@@ -20,6 +21,8 @@ import type { Palette } from './palette';
 const ICON_AREA = 58;
 /** How far from an icon's centre a click still selects it, in pixels (the icons are about 9 across). */
 const HIT_RADIUS = 8;
+/** Stations are drawn in paths of one status per square of this many pixels. */
+const CELL = 128;
 
 export class SvgMapView {
   private readonly svg: SVGSVGElement;
@@ -39,9 +42,9 @@ export class SvgMapView {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly model: Model,
+    private model: MapModel,
     private readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
-    private readonly dispatch: Dispatch,
+    private dispatch: Dispatch,
   ) {
     this.svg = svgEl('svg', { class: 'svg-map', role: 'group' });
     this.world = svgEl('g', { id: 'svg-world' });
@@ -94,6 +97,19 @@ export class SvgMapView {
     this.world.append(countryGroup, this.haloGroup, this.stationGroup);
   }
 
+  /**
+   * Takes over from the preview drawn from the overview: the same stations in the same places
+   * keep their positions, so only the next render's statuses change.
+   */
+  useModel(model: MapModel, dispatch: Dispatch): void {
+    const before = this.model.stations;
+    const samePlaces = model.stations.length === before.length && model.stations.every((s, i) => s.id === before[i].id && s.lon === before[i].lon && s.lat === before[i].lat);
+    this.model = model;
+    this.dispatch = dispatch;
+    this.lastKey = '';
+    if (!samePlaces) this.build();
+  }
+
   render(state: AppState, palette: Palette): void {
     this.lastState = state;
     this.lastPalette = palette;
@@ -114,23 +130,29 @@ export class SvgMapView {
       node.setAttribute('fill', palette.dark ? none.darkColor : none.color);
       node.setAttribute('stroke', palette.border);
     }
-    // One path per status and precision (filled, or hollow for country-level places), in the
-    // statuses' order so that later statuses draw on top.
-    const groups = model.config.statuses.flatMap((def) => [false, true].map((hollow) => ({ def, hollow, draw: shapeAt(def.shape, ICON_AREA), parts: [] as string[] })));
+    // One path per status, precision (filled, or hollow for country-level places) and map cell,
+    // in the statuses' order so that later statuses draw on top. The cells keep each path local:
+    // a path spanning the map is replayed by every raster tile, which at 10,000 stations took
+    // most of a second before the first frame could show.
+    const groups = model.config.statuses.flatMap((def) => [false, true].map((hollow) => ({ def, hollow, draw: shapeAt(def.shape, ICON_AREA), cells: new Map<number, string[]>() })));
     const groupOf = new Map(groups.map((g) => [`${g.def.id}|${g.hollow}`, g]));
+    const columns = Math.ceil(this.width / CELL) + 1;
     this.shown = model.stations.map((s, i) => {
       const status = statusAsOf(model, s, state.to);
       if (status === null) return false;
       const group = groupOf.get(`${status}|${s.props.locationPrecision === 'country'}`);
-      group?.parts.push(group.draw(this.positions[2 * i], this.positions[2 * i + 1]));
+      if (group) {
+        const x = this.positions[2 * i];
+        const y = this.positions[2 * i + 1];
+        pushTo(group.cells, Math.floor(y / CELL) * columns + Math.floor(x / CELL), group.draw(x, y));
+      }
       return true;
     });
     this.stationGroup.replaceChildren(
-      ...groups
-        .filter((g) => g.parts.length > 0)
-        .map(({ def, hollow, parts }) => {
-          const color = palette.dark ? def.darkColor : def.color;
-          return svgEl('path', {
+      ...groups.flatMap(({ def, hollow, cells }) => {
+        const color = palette.dark ? def.darkColor : def.color;
+        return [...cells.values()].map((parts) =>
+          svgEl('path', {
             class: 'station',
             d: parts.join(''),
             fill: hollow ? 'none' : color,
@@ -138,8 +160,9 @@ export class SvgMapView {
             'stroke-width': hollow ? '2.2' : '1.2',
             'data-status': def.id,
             'data-count': parts.length,
-          });
-        }),
+          }),
+        );
+      }),
     );
     this.haloGroup.replaceChildren(
       ...highlightedStations(model, state.selection)

@@ -5,22 +5,31 @@ import { pushTo } from '../multimap';
 import type { Dataset } from './validate';
 import type { ChronoEvent, Config, Source, StationProperties } from './schema';
 
-export interface Station {
+/** What the map needs of a station: where it is, and its status over time. */
+export interface PlacedStation {
   readonly id: string;
-  /** Index in `Model.stations`, used as the map feature id. */
+  /** Index in the model's `stations`, used as the map feature id. */
   readonly index: number;
-  readonly props: StationProperties;
+  readonly props: Pick<StationProperties, 'id' | 'country' | 'locationPrecision'>;
   readonly lon: number;
   readonly lat: number;
   /** First day the station counts as reported: the last day of its firstReported date. */
   readonly visibleFrom: Day;
   /** Status changes in date order (the day each takes effect). */
+  readonly statusChanges: readonly StatusStep[];
+}
+
+export interface Station extends PlacedStation {
+  readonly props: StationProperties;
   readonly statusChanges: readonly StatusChange[];
 }
 
-export interface StatusChange {
+export interface StatusStep {
   readonly day: Day;
   readonly status: string;
+}
+
+export interface StatusChange extends StatusStep {
   readonly eventId: string;
 }
 
@@ -31,14 +40,36 @@ export interface TimedEvent extends ChronoEvent {
   readonly end: Day;
 }
 
-interface ResponseStep {
+export interface ResponseStep {
   readonly day: Day;
   readonly rank: number;
+}
+
+interface SourcedResponseStep extends ResponseStep {
   readonly eventId: string;
 }
 
-export interface Model {
+/**
+ * What the map and the counts line read: stations with their status over time and each country's
+ * response over time. The full model is one; the overview's preview (drawn before the events
+ * have loaded) is another.
+ */
+export interface MapModel {
   readonly config: Config;
+  readonly stations: readonly PlacedStation[];
+  readonly stationById: ReadonlyMap<string, PlacedStation>;
+  readonly stationsByCountry: ReadonlyMap<string, readonly PlacedStation[]>;
+  readonly eventById: ReadonlyMap<string, { readonly stationIds?: readonly string[] }>;
+  /** Countries with a station or an event. */
+  readonly countries: readonly string[];
+  /** First and last day of the story: config start, or the earliest record; the latest record. */
+  readonly start: Day;
+  readonly end: Day;
+  /** Per country, the running maximum of official responses (ranks never fall). */
+  readonly responseSteps: ReadonlyMap<string, readonly ResponseStep[]>;
+}
+
+export interface Model extends MapModel {
   readonly stations: readonly Station[];
   readonly stationById: ReadonlyMap<string, Station>;
   readonly stationsByCountry: ReadonlyMap<string, readonly Station[]>;
@@ -48,13 +79,7 @@ export interface Model {
   readonly eventsByStation: ReadonlyMap<string, readonly TimedEvent[]>;
   readonly eventsByCountry: ReadonlyMap<string, readonly TimedEvent[]>;
   readonly sourceById: ReadonlyMap<string, Source>;
-  /** Countries with a station or an event. */
-  readonly countries: readonly string[];
-  /** First and last day of the story: config start, or the earliest record; the latest record. */
-  readonly start: Day;
-  readonly end: Day;
-  /** Per country, the running maximum of official responses (ranks never fall). */
-  readonly responseSteps: ReadonlyMap<string, readonly ResponseStep[]>;
+  readonly responseSteps: ReadonlyMap<string, readonly SourcedResponseStep[]>;
   readonly maxEventSpan: number;
 }
 
@@ -124,9 +149,9 @@ export function buildModel(dataset: Dataset): Model {
 
   const responseRank = new Map(config.responses.map((r) => [r.id, r.rank]));
   const typeResponse = new Map(config.eventTypes.map((t) => [t.id, t.response]));
-  const responseSteps = new Map<string, ResponseStep[]>();
+  const responseSteps = new Map<string, SourcedResponseStep[]>();
   for (const [country, list] of eventsByCountry) {
-    const steps: ResponseStep[] = [];
+    const steps: SourcedResponseStep[] = [];
     const official = list
       .filter((e) => e.actorKind === 'host-government' && typeResponse.get(e.type) !== undefined)
       .sort((a, b) => a.end - b.end);
@@ -185,14 +210,14 @@ function lastAtOrBefore<T extends { day: Day }>(items: readonly T[], day: Day): 
 }
 
 /** The station's status on `day`, or null when it had not been reported yet. */
-export function statusAsOf(model: Model, station: Station, day: Day): string | null {
+export function statusAsOf(model: Pick<MapModel, 'config'>, station: PlacedStation, day: Day): string | null {
   if (day < station.visibleFrom) return null;
   const i = lastAtOrBefore(station.statusChanges, day);
   return i < 0 ? model.config.initialStatus : station.statusChanges[i].status;
 }
 
 /** The strongest host-government response in `country` up to `day`. */
-export function countryResponseAsOf(model: Model, country: string, day: Day): string {
+export function countryResponseAsOf(model: Pick<MapModel, 'config' | 'responseSteps'>, country: string, day: Day): string {
   const steps = model.responseSteps.get(country) ?? [];
   const i = lastAtOrBefore(steps, day);
   const rank = i < 0 ? 0 : steps[i].rank;
@@ -204,6 +229,14 @@ function responseIdForRank(config: Config, rank: number): string {
   if (exact) return exact.id;
   return [...config.responses].sort((a, b) => a.rank - b.rank)[0].id;
 }
+
+/** How many events of the given types overlap [from, to]. */
+export type CountEvents = (from: Day, to: Day, types: readonly string[]) => number;
+
+export const countModelEvents =
+  (model: Model): CountEvents =>
+  (from, to, types) =>
+    eventsShownMemo(model, from, to, types).length;
 
 /** Events whose date span overlaps [from, to], in date order. */
 export function eventsInRange(model: Model, from: Day, to: Day): TimedEvent[] {
@@ -245,8 +278,8 @@ function eventsShown(model: Model, from: Day, to: Day, types: ReadonlySet<string
 }
 
 /** Stations reported by `day`, with their status then. */
-export function stationsAsOf(model: Model, day: Day): { station: Station; status: string }[] {
-  const out: { station: Station; status: string }[] = [];
+export function stationsAsOf<S extends PlacedStation>(model: { readonly config: Config; readonly stations: readonly S[] }, day: Day): { station: S; status: string }[] {
+  const out: { station: S; status: string }[] = [];
   for (const station of model.stations) {
     const status = statusAsOf(model, station, day);
     if (status !== null) out.push({ station, status });

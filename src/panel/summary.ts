@@ -1,5 +1,5 @@
 // What is shown, counted: the numbers behind the counts line and the map's text alternative.
-import { eventsShownMemo, stationsAsOf, type Model } from '../model/model';
+import { stationsAsOf, type CountEvents, type MapModel } from '../model/model';
 import type { AppState } from '../state/state';
 import type { I18n } from '../i18n';
 
@@ -11,11 +11,12 @@ export interface Summary {
   readonly byCountry: readonly { readonly country: string; readonly stations: number }[];
 }
 
-export function summarize(model: Model, state: AppState): Summary {
+/** `countEvents` is the model's, or the overview's before the events have loaded. */
+export function summarize(model: MapModel, state: AppState, countEvents: CountEvents): Summary {
   const shown = stationsAsOf(model, state.to);
+  const events = countEvents(state.from, state.to, state.types);
   const counts = new Map<string, number>();
   for (const { station } of shown) counts.set(station.props.country, (counts.get(station.props.country) ?? 0) + 1);
-  const events = eventsShownMemo(model, state.from, state.to, state.types).length;
   const byCountry = [...counts].map(([country, stations]) => ({ country, stations })).sort((a, b) => b.stations - a.stations || (a.country < b.country ? -1 : 1));
   return { stations: shown.length, countries: counts.size, events, byCountry };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { i18n, LANGUAGES } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { countsLine, mapAltText, summarize } from '../../src/panel/summary';
+import { countModelEvents } from '../../src/model/model';
 import { day, event, model, station } from './helpers';
 import type { AppState } from '../../src/state/state';
 
@@ -29,14 +30,14 @@ describe('counts line and map summary', () => {
   );
   const state: AppState = { from: day(2022, 9, 12), to: day(2022, 12, 1), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'en', view: 'map', theme: 'auto' };
   it('begins with the number of stations drawn', () => {
-    const line = countsLine(summarize(m, state), state, i18n('en'));
+    const line = countsLine(summarize(m, state, countModelEvents(m)), state, i18n('en'));
     expect(line).toBe('3 stations in 2 countries as of Dec 1, 2022 · 2 events from Sep 12, 2022');
   });
   it('counts only the event types switched on', () => {
     const s = { ...state, types: ['statement'] };
-    expect(summarize(m, s).events).toBe(1);
+    expect(summarize(m, s, countModelEvents(m)).events).toBe(1);
   });
   it('names the countries with the most stations', () => {
-    expect(mapAltText(summarize(m, state), state, i18n('en'))).toBe('Map: 3 stations in 2 countries as of December 1, 2022; the most in Spain (2) and Italy (1)');
+    expect(mapAltText(summarize(m, state, countModelEvents(m)), state, i18n('en'))).toBe('Map: 3 stations in 2 countries as of December 1, 2022; the most in Spain (2) and Italy (1)');
   });
 });

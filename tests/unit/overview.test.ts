@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { synthesize, rng } from '../../scripts/lib/synthetic';
+import { readDataTexts } from '../../scripts/lib/read-data';
+import { overviewJson } from '../../scripts/lib/overview-file';
+import { buildModel, countModelEvents, countryResponseAsOf, statusAsOf, type Model } from '../../src/model/model';
+import { readOverview, textChecksum, type Preview } from '../../src/model/overview';
+import { validateDataset } from '../../src/model/validate';
+import { dayFromYmd } from '../../src/model/dates';
+import { config } from './helpers';
+
+const today = dayFromYmd(2026, 11, 28);
+
+function textsOf(seed: number, stations: number, events: number) {
+  const data = synthesize(config, { stations, events, seed });
+  return { config: JSON.stringify(config), stations: JSON.stringify(data.stations), events: JSON.stringify(data.events), sources: JSON.stringify(data.sources) };
+}
+
+function modelOf(texts: ReturnType<typeof textsOf>): Model {
+  const raw = { stations: JSON.parse(texts.stations), events: JSON.parse(texts.events), sources: JSON.parse(texts.sources) };
+  return buildModel(validateDataset(raw, config, { today }).dataset);
+}
+
+function previewOf(texts: ReturnType<typeof textsOf>): Preview {
+  const preview = readOverview(JSON.parse(overviewJson(texts, today)!), config, { config: textChecksum(texts.config), stations: textChecksum(texts.stations) });
+  if (typeof preview === 'string') throw new Error(preview);
+  return preview;
+}
+
+/** Every answer the first frame reads, from the preview and from the model, on random days and ranges. */
+function expectSameAnswers(model: Model, preview: Preview, seed: number): void {
+  const random = rng(seed);
+  const dayIn = () => model.start - 30 + Math.floor(random() * (model.end - model.start + 60));
+  expect(preview.model.start).toBe(model.start);
+  expect(preview.model.end).toBe(model.end);
+  expect(preview.model.countries).toEqual(model.countries);
+  expect(preview.model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision])).toEqual(
+    model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision]),
+  );
+  expect(preview.total).toBe(model.events.length);
+  const typeIds = config.eventTypes.map((t) => t.id);
+  const countModel = countModelEvents(model);
+  for (let i = 0; i < 40; i++) {
+    const day = dayIn();
+    expect(preview.model.stations.map((s) => statusAsOf(preview.model, s, day))).toEqual(model.stations.map((s) => statusAsOf(model, s, day)));
+    expect(model.countries.map((c) => countryResponseAsOf(preview.model, c, day))).toEqual(model.countries.map((c) => countryResponseAsOf(model, c, day)));
+    const [from, to] = [dayIn(), dayIn()].sort((a, b) => a - b);
+    const types = typeIds.filter(() => random() < 0.6);
+    expect(preview.countEvents(from, to, types), `${from}..${to} ${types.join(',')}`).toBe(countModel(from, to, types));
+  }
+}
+
+describe('the overview', () => {
+  it('answers like the model: statuses, responses and event counts on any day and range', () => {
+    for (const seed of [1, 2, 3]) {
+      const texts = textsOf(seed, 60, 900);
+      expectSameAnswers(modelOf(texts), previewOf(texts), seed);
+    }
+  });
+
+  it('answers like the model on the story data, with its partial dates', () => {
+    const texts = readDataTexts('data') as Required<ReturnType<typeof readDataTexts>>;
+    const model = modelOf({ ...texts, config: JSON.stringify(config) });
+    expect(model.events.some((e) => e.precision !== 'day')).toBe(true);
+    expectSameAnswers(model, previewOf({ ...texts, config: JSON.stringify(config) }), 9);
+  });
+
+  it('is not used for other data: a changed stations or config text', () => {
+    const texts = textsOf(4, 20, 100);
+    const raw = JSON.parse(overviewJson(texts, today)!);
+    const basis = { config: textChecksum(texts.config), stations: textChecksum(texts.stations) };
+    expect(readOverview(raw, config, { ...basis, stations: textChecksum(`${texts.stations} `) })).toBe('derived from other data');
+    expect(readOverview(raw, config, { ...basis, config: textChecksum('{}') })).toBe('derived from other data');
+    expect(typeof readOverview(raw, config, basis)).toBe('object');
+  });
+
+  it('rejects a malformed overview with the part that is wrong, never throws', () => {
+    const texts = textsOf(5, 20, 100);
+    const good = JSON.parse(overviewJson(texts, today)!);
+    const basis = { config: textChecksum(texts.config), stations: textChecksum(texts.stations) };
+    const edit = (change: (o: Record<string, unknown> & typeof good) => void) => {
+      const o = structuredClone(good);
+      change(o);
+      return readOverview(o, config, basis);
+    };
+    expect(readOverview(null, config, basis)).toBe('not an overview');
+    expect(readOverview([], config, basis)).toBe('not an overview');
+    expect(edit((o) => (o.format = 'chronomap-overview/0'))).toBe('not an overview');
+    expect(edit((o) => (o.end = o.start - 1))).toBe('start or end');
+    expect(edit((o) => (o.stations[3][1] = '12'))).toBe('station 3');
+    expect(edit((o) => (o.stations[2][4] = 'street'))).toBe('station 2');
+    expect(edit((o) => o.stations[0][6].push([o.end, 'no-such-status']))).toBe('station 0 status changes');
+    expect(edit((o) => (o.stations[1] = o.stations[1].slice(0, 6)))).toBe('stations');
+    const country = Object.keys(good.responses)[0];
+    expect(edit((o) => (o.responses[country] = [[o.start, 99]]))).toBe(`responses of ${country}`);
+    const type = Object.keys(good.events)[0];
+    expect(edit((o) => (o.events['no-such-type'] = o.events[type]))).toBe('events of type no-such-type');
+    expect(edit((o) => o.events[type].starts.reverse())).toBe(`events of type ${type}`);
+    expect(edit((o) => (o.events[type].ends = o.events[type].ends.slice(1)))).toBe(`events of type ${type}`);
+    expect(edit((o) => (o.events[type].starts[0][1] = 0))).toBe(`events of type ${type}`);
+  });
+
+  it('is much smaller than the files it stands for at 10,000 events', () => {
+    const texts = textsOf(6, 1000, 10_000);
+    const size = overviewJson(texts, today)!.length;
+    expect(size).toBeLessThan((texts.stations.length + texts.events.length) / 5);
+  });
+});
