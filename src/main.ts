@@ -8,7 +8,7 @@ import './style.css';
 import type { Topology } from 'topojson-specification';
 import { startLoading, type Loaded } from './load';
 import { buildModel, countModelEvents, type CountEvents, type MapModel, type Model } from './model/model';
-import type { Preview } from './model/overview';
+import { overviewMatches, type Preview } from './model/overview';
 import type { Config } from './model/schema';
 import { dateSpan } from './model/dates';
 import { formatProblem } from './model/problems';
@@ -157,6 +157,7 @@ function announceCounts(text: string): void {
 
 /** The map drawn from the overview while the events load: a picture whose clicks wait for the model. */
 interface PreviewPaint {
+  readonly preview: Preview;
   readonly svgMap: SvgMapView;
   readonly pending: Intent[];
 }
@@ -176,7 +177,7 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
   svgMap.element.setAttribute('aria-label', describeMap(model, state, t, preview.countEvents));
   svgMap.render(state, paletteFor(dark));
   $('notice').hidden = true;
-  return { svgMap, pending };
+  return { preview, svgMap, pending };
 }
 
 let started = false;
@@ -216,6 +217,9 @@ async function start(): Promise<void> {
   // Clicks on the preview, now that their targets can be checked.
   for (const intent of painted?.pending ?? []) store.dispatch(intent);
   mount(model, store, ctx, countriesFromTopology(topology), loaded, painted?.svgMap ?? null);
+  if (painted && !overviewMatches(painted.preview, model)) {
+    console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');
+  }
 }
 
 /**

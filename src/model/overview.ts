@@ -6,8 +6,8 @@
 //
 // The overview is checked before use: it names checksums of the config and stations texts it was
 // derived from, so a stale one (data edited after the build, or a test serving other data) is not
-// drawn. Events edited after the build cannot be caught this early; the model then corrects the
-// map as soon as it is built, and `overviewMatches` lets the app say the overview is out of date.
+// drawn. Events edited after the build cannot be caught this early: the model corrects the map as
+// soon as it is built, and `overviewMatches` lets the app tell whoever deployed it to rebuild.
 import type { Day } from './dates';
 import type { Config, StationProperties } from './schema';
 import { LOCATION_PRECISIONS } from './schema';
@@ -193,4 +193,12 @@ export function readOverview(raw: unknown, config: Config, basis: OverviewFile['
     return n;
   };
   return { model, countEvents, total };
+}
+
+/** Whether the preview showed what the model shows: the same stations, statuses and number of events. */
+export function overviewMatches(preview: Preview, model: Model): boolean {
+  const a = preview.model;
+  if (preview.total !== model.events.length || a.stations.length !== model.stations.length) return false;
+  const sameSteps = (x: readonly StatusStep[], y: readonly StatusStep[]) => x.length === y.length && x.every((c, i) => c.day === y[i].day && c.status === y[i].status);
+  return model.stations.every((s, i) => s.id === a.stations[i].id && s.visibleFrom === a.stations[i].visibleFrom && sameSteps(s.statusChanges, a.stations[i].statusChanges));
 }

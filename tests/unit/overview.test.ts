@@ -3,7 +3,7 @@ import { synthesize, rng } from '../../scripts/lib/synthetic';
 import { readDataTexts } from '../../scripts/lib/read-data';
 import { overviewJson } from '../../scripts/lib/overview-file';
 import { buildModel, countModelEvents, countryResponseAsOf, statusAsOf, type Model } from '../../src/model/model';
-import { readOverview, textChecksum, type Preview } from '../../src/model/overview';
+import { overviewMatches, readOverview, textChecksum, type Preview } from '../../src/model/overview';
 import { validateDataset } from '../../src/model/validate';
 import { dayFromYmd } from '../../src/model/dates';
 import { config } from './helpers';
@@ -62,6 +62,17 @@ describe('the overview', () => {
     const model = modelOf({ ...texts, config: JSON.stringify(config) });
     expect(model.events.some((e) => e.precision !== 'day')).toBe(true);
     expectSameAnswers(model, previewOf({ ...texts, config: JSON.stringify(config) }), 9);
+  });
+
+  it('tells a preview that matches the model from one whose events have changed since', () => {
+    const texts = textsOf(10, 30, 300);
+    const preview = previewOf(texts);
+    expect(overviewMatches(preview, modelOf(texts))).toBe(true);
+    const events = JSON.parse(texts.events) as { setsStatus?: string }[];
+    const changed = events.findIndex((e) => e.setsStatus !== undefined);
+    events[changed].setsStatus = events[changed].setsStatus === 'closed' ? 'charged' : 'closed';
+    expect(overviewMatches(preview, modelOf({ ...texts, events: JSON.stringify(events) }))).toBe(false);
+    expect(overviewMatches(preview, modelOf({ ...texts, events: JSON.stringify(events.slice(1)) }))).toBe(false);
   });
 
   it('is not used for other data: a changed stations or config text', () => {

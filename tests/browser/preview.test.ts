@@ -1,0 +1,102 @@
+// The map paints from data/overview.json while the events are still on their way, and the model
+// takes over the same map when they arrive. An overview of other data is never drawn. WebGL is
+// off so that the SVG map stays for the whole test.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForRendered } from './harness';
+import { useBuiltApp } from './suite';
+
+const suite = useBuiltApp(['--disable-webgl', '--disable-3d-apis']);
+
+/** Holds the events file back until `release` is called; other files are served as built, or replaced. */
+function holdEvents(replace: Readonly<Record<string, string>> = {}): { release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  suite.server.setOverride(async (_req, res, path) => {
+    const file = /^\/data\/(.+)$/.exec(path)?.[1];
+    if (file === undefined) return false;
+    if (file === 'events.json') await released;
+    const body = replace[file] ?? readFileSync(`dist/data/${file}`, 'utf8');
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(body);
+    return true;
+  });
+  return { release };
+}
+
+const stationsDrawn = (page: Page) => page.$$eval('.svg-map .station', (paths) => paths.reduce((n, p) => n + Number(p.getAttribute('data-count')), 0));
+const modelBuilt = (page: Page) => page.evaluate(() => '__chronomap' in window);
+
+describe('the first map paint from the overview', () => {
+  it('draws stations, statuses and counts before the events arrive; the model takes over the same map and the clicks made meanwhile', async () => {
+    const { release } = holdEvents();
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${suite.server.url}/?to=2022-12-31`);
+      await page.waitForFunction(() => document.querySelectorAll('.svg-map .station').length > 0);
+      // Still waiting for the events: no model yet, but stations with their statuses and the counts.
+      expect(await modelBuilt(page)).toBe(false);
+      expect(await page.isHidden('#notice')).toBe(true);
+      const previewCounts = await page.textContent('#counts');
+      expect(previewCounts).toMatch(/^\d+ stations in \d+ countries as of Dec 31, 2022 · \d+ events from/);
+      const drawn = await stationsDrawn(page);
+      expect(drawn).toBeGreaterThan(40);
+      expect(previewCounts).toContain(`${drawn} stations`);
+      const closed = page.locator('.svg-map .station[data-status="closed"]').first();
+      expect(await closed.count()).toBe(1);
+      expect(await page.locator('.svg-map .country[data-iso="NL"]').getAttribute('fill')).not.toBe('#eeeeee');
+      await page.evaluate(() => ((document.querySelector('.svg-map') as SVGElement).dataset.probe = 'preview'));
+
+      // A click on a station waits for the model, then selects it.
+      const [x, y] = (await closed.getAttribute('d'))!.match(/^M(-?[\d.]+),(-?[\d.]+)/)!.slice(1).map(Number);
+      const box = (await page.locator('.svg-map').boundingBox())!;
+      await page.mouse.click(box.x + x, box.y + y);
+      expect(new URL(page.url()).searchParams.has('station')).toBe(false);
+
+      release();
+      await waitForRendered(page);
+      expect(await modelBuilt(page)).toBe(true);
+      expect(await page.textContent('#counts')).toBe(previewCounts);
+      expect(await stationsDrawn(page)).toBe(drawn);
+      expect(await page.evaluate(() => (document.querySelector('.svg-map') as SVGElement).dataset.probe)).toBe('preview');
+      await page.waitForFunction(() => new URL(location.href).searchParams.has('station'));
+      expect(await page.locator('.svg-map .halos circle').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      release();
+      await page.close();
+      suite.server.setOverride(null);
+    }
+  });
+
+  const stale: Readonly<Record<string, Record<string, string>>> = {
+    'stations edited after the build': { 'stations.geojson': `${readFileSync('dist/data/stations.geojson', 'utf8')}\n` },
+    'a malformed overview': { 'overview.json': '{"format": "chronomap-overview/1", "stations": 7}' },
+    'an overview that is not JSON': { 'overview.json': '{"format"' },
+  };
+  for (const [name, replace] of Object.entries(stale)) {
+    it(`is not drawn from ${name}: the map waits for the events`, async () => {
+      const { release } = holdEvents(replace);
+      const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await page.goto(`${suite.server.url}/`);
+        await page.waitForFunction(() => document.getElementById('notice')?.textContent?.includes('Loading'));
+        await page.waitForTimeout(1500);
+        expect(await page.locator('.svg-map').count()).toBe(0);
+        expect(await page.textContent('#counts')).toBe('');
+        release();
+        await waitForRendered(page);
+        expect(await stationsDrawn(page)).toBeGreaterThan(40);
+        expect(errors).toEqual([]);
+      } finally {
+        release();
+        await page.close();
+        suite.server.setOverride(null);
+      }
+    });
+  }
+});
