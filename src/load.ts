@@ -4,7 +4,6 @@
 import { parseJsonText } from './model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
 import { readOverview, textChecksum, type Preview } from './model/overview';
-import type { Config } from './model/schema';
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
@@ -56,8 +55,10 @@ async function loadFile(text: Promise<string>, shownAs: string, problems: Proble
 
 export interface Loading {
   readonly loaded: Promise<Loaded>;
-  /** The preview, or null when the overview is missing, malformed or from other data. */
+  /** The preview, or null when the overview is missing, malformed or from another config. */
   readonly preview: Promise<Preview | null>;
+  /** Once the stations file has arrived: whether the preview was derived from it (false: take it down). */
+  readonly previewStationsMatch: Promise<boolean>;
 }
 
 /**
@@ -93,19 +94,30 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
     return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
   })();
 
+  // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
+  // against it on arrival.
   const preview = (async (): Promise<Preview | null> => {
-    const [raw, configText, stationsText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, texts.stations, config]);
+    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
     if (!valid) return null;
-    return previewOf(raw, valid, configText, stationsText);
+    const read = readOverview(raw, valid, textChecksum(configText));
+    if (typeof read !== 'string') return read;
+    overviewNotUsed(read);
+    return null;
   })().catch(() => null);
+  const previewStationsMatch = Promise.all([preview, texts.stations]).then(
+    ([p, text]) => {
+      if (p === null) return false;
+      if (p.stationsChecksum === textChecksum(text)) return true;
+      overviewNotUsed('derived from other stations');
+      return false;
+    },
+    () => false,
+  );
 
-  return { loaded, preview };
+  return { loaded, preview, previewStationsMatch };
 }
 
-function previewOf(raw: unknown, config: Config, configText: string, stationsText: string): Preview | null {
-  const preview = readOverview(raw, config, { config: textChecksum(configText), stations: textChecksum(stationsText) });
-  if (typeof preview !== 'string') return preview;
-  // Not the reader's problem: the map waits for the events instead. For whoever deployed it:
-  console.info(`data/overview.json not used (${preview}); rebuild to regenerate it`);
-  return null;
+/** Not the reader's problem (the map waits for the events instead), but one for whoever deployed it. */
+function overviewNotUsed(reason: string): void {
+  console.info(`data/overview.json not used (${reason}); rebuild to regenerate it`);
 }

@@ -190,15 +190,26 @@ async function start(): Promise<void> {
   const topologyFetch = fetchTopology();
   // At 100,000 events the events file takes seconds to arrive and read; the overview lets the
   // map paint first. The events are read once that frame is out, or once there is no preview.
-  const preview: { painted: PreviewPaint | null } = { painted: null };
+  const preview: { painted: PreviewPaint | null; stale: boolean } = { painted: null, stale: false };
   void Promise.all([loading.preview, topologyFetch])
     .then(async ([overview, topology]) => {
-      if (!overview || started) return;
+      if (!overview || started || preview.stale) return;
       preview.painted = paintPreview(overview, countriesFromTopology(topology));
       await afterNextFrame();
     })
     .catch(() => undefined)
     .finally(previewShown);
+  void loading.previewStationsMatch.then((match) => {
+    if (match) return;
+    preview.stale = true;
+    if (!preview.painted || started) return;
+    // Drawn from other stations: taken down before anyone can read much into it.
+    preview.painted.svgMap.remove();
+    preview.painted = null;
+    $('counts').textContent = '';
+    $('map-alt').textContent = '';
+    showLoading();
+  });
   let loaded: Loaded;
   let topology: Topology;
   try {

@@ -5,21 +5,21 @@
 // events are still loading, and the model replaces this preview once they have.
 //
 // The overview is checked before use: it names checksums of the config and stations texts it was
-// derived from, so a stale one (data edited after the build, or a test serving other data) is not
-// drawn. Events edited after the build cannot be caught this early: the model corrects the map as
-// soon as it is built, and `overviewMatches` lets the app tell whoever deployed it to rebuild.
+// derived from. One of other data (edited after the build, or a test serving its own) is not
+// drawn, or is taken down as soon as the stations file shows it is stale. Events edited after the
+// build cannot be caught this early: the model corrects the map as soon as it is built, and
+// `overviewMatches` lets the app tell whoever deployed it to rebuild.
+//
+// Columns of numbers and strings rather than an object per station: at 10,000 stations, parsing
+// and checking them is a few milliseconds, not tens.
 import type { Day } from './dates';
-import type { Config, StationProperties } from './schema';
+import type { Config } from './schema';
 import { LOCATION_PRECISIONS } from './schema';
 import { pushTo } from '../multimap';
 import type { CountEvents, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model';
 
 export const OVERVIEW_FORMAT = 'chronomap-overview/1';
 
-type Precision = StationProperties['locationPrecision'];
-
-/** One station: id, longitude, latitude, country, location precision, first day shown, status changes. */
-type StationRow = [string, number, number, string, Precision, Day, [Day, string][]];
 
 export interface OverviewFile {
   readonly format: typeof OVERVIEW_FORMAT;
@@ -28,11 +28,25 @@ export interface OverviewFile {
   readonly start: Day;
   readonly end: Day;
   readonly countries: readonly string[];
-  readonly stations: readonly StationRow[];
-  /** Per country, the response steps as [day, rank]. */
-  readonly responses: Readonly<Record<string, readonly [Day, number][]>>;
-  /** Per event type, [day, number of events] for the days events begin (starts) and end (ends). */
-  readonly events: Readonly<Record<string, { readonly starts: readonly [Day, number][]; readonly ends: readonly [Day, number][] }>>;
+  /** One entry per station in each column, in the model's order. */
+  readonly stations: {
+    readonly id: readonly string[];
+    readonly lon: readonly number[];
+    readonly lat: readonly number[];
+    readonly country: readonly string[];
+    /** Index in LOCATION_PRECISIONS. */
+    readonly precision: readonly number[];
+    readonly visibleFrom: readonly Day[];
+  };
+  /** Status changes by station (its index), then by day; a status is its index in the config's statuses. */
+  readonly changes: { readonly station: readonly number[]; readonly day: readonly Day[]; readonly status: readonly number[] };
+  /** Per country, the days its strongest response rose, and the rank it rose to. */
+  readonly responses: Readonly<Record<string, { readonly day: readonly Day[]; readonly rank: readonly number[] }>>;
+  /**
+   * Per event type: the days events begin, each as the days since the one before (the first since
+   * day 0), and how many begin on each; the same for the days they end.
+   */
+  readonly events: Readonly<Record<string, { readonly startDay: readonly number[]; readonly starts: readonly number[]; readonly endDay: readonly number[]; readonly ends: readonly number[] }>>;
 }
 
 export interface Preview {
@@ -40,6 +54,8 @@ export interface Preview {
   readonly countEvents: CountEvents;
   /** Events counted in the overview, all types. */
   readonly total: number;
+  /** Checksum of the stations text the overview was derived from. */
+  readonly stationsChecksum: string;
 }
 
 /** FNV-1a over the UTF-16 code units, a leading byte-order mark skipped: cheap, and the same in Node and the browser. */
@@ -52,118 +68,153 @@ export function textChecksum(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function dayCounts(days: Iterable<Day>): [Day, number][] {
+/** Distinct days in order, each as the days since the one before, and the number of events on each. */
+function dayCounts(days: readonly Day[]): { gaps: number[]; counts: number[] } {
   const counts = new Map<Day, number>();
   for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0] - b[0]);
+  const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+  return { gaps: sorted.map(([d], i) => d - (i > 0 ? sorted[i - 1][0] : 0)), counts: sorted.map(([, n]) => n) };
 }
 
 export function buildOverview(model: Model, basis: OverviewFile['basis']): OverviewFile {
   const byType = new Map<string, Model['events'][number][]>();
   for (const e of model.events) pushTo(byType, e.type, e);
+  const statusIndex = new Map(model.config.statuses.map((st, i) => [st.id, i]));
+  const changes = model.stations.flatMap((s) => s.statusChanges.map((c) => ({ station: s.index, day: c.day, status: statusIndex.get(c.status)! })));
   return {
     format: OVERVIEW_FORMAT,
     basis,
     start: model.start,
     end: model.end,
     countries: [...model.countries],
-    stations: model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision, s.visibleFrom, s.statusChanges.map((c) => [c.day, c.status])]),
-    responses: Object.fromEntries([...model.responseSteps].map(([country, steps]) => [country, steps.map((r) => [r.day, r.rank])])),
+    stations: {
+      id: model.stations.map((s) => s.id),
+      lon: model.stations.map((s) => s.lon),
+      lat: model.stations.map((s) => s.lat),
+      country: model.stations.map((s) => s.props.country),
+      precision: model.stations.map((s) => LOCATION_PRECISIONS.indexOf(s.props.locationPrecision)),
+      visibleFrom: model.stations.map((s) => s.visibleFrom),
+    },
+    changes: { station: changes.map((c) => c.station), day: changes.map((c) => c.day), status: changes.map((c) => c.status) },
+    responses: Object.fromEntries([...model.responseSteps].map(([country, steps]) => [country, { day: steps.map((r) => r.day), rank: steps.map((r) => r.rank) }])),
     events: Object.fromEntries(
-      [...byType].map(([type, events]) => [type, { starts: dayCounts(events.map((e) => e.start)), ends: dayCounts(events.map((e) => e.end)) }]),
+      [...byType].map(([type, events]) => {
+        const starts = dayCounts(events.map((e) => e.start));
+        const ends = dayCounts(events.map((e) => e.end));
+        return [type, { startDay: starts.gaps, starts: starts.counts, endDay: ends.gaps, ends: ends.counts }];
+      }),
     ),
   };
 }
 
 const isDay = (v: unknown): v is Day => Number.isInteger(v) && Math.abs(v as number) < 1e7;
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function pairsOf<A, B>(v: unknown, a: (x: unknown) => x is A, b: (x: unknown) => x is B): [A, B][] | null {
-  if (!Array.isArray(v)) return null;
-  for (const p of v) if (!Array.isArray(p) || p.length !== 2 || !a(p[0]) || !b(p[1])) return null;
-  return v as [A, B][];
+/** `v` as an array of `length` items that all pass `check`, or null. */
+function column<T>(v: unknown, length: number | null, check: (x: unknown) => x is T): readonly T[] | null {
+  if (!Array.isArray(v) || (length !== null && v.length !== length)) return null;
+  for (let i = 0; i < v.length; i++) if (!check(v[i])) return null;
+  return v as T[];
 }
 
-/** Sorted days and the running total of events up to each. */
-interface Cumulative {
-  readonly days: Int32Array;
-  readonly totals: Float64Array;
+/** Strictly increasing days with strictly increasing running totals. */
+interface Running {
+  readonly days: readonly Day[];
+  readonly totals: readonly number[];
 }
 
-function cumulative(pairs: readonly [Day, number][]): Cumulative | null {
-  const days = new Int32Array(pairs.length);
-  const totals = new Float64Array(pairs.length);
-  let sum = 0;
-  for (let i = 0; i < pairs.length; i++) {
-    if (i > 0 && pairs[i][0] <= pairs[i - 1][0]) return null;
-    days[i] = pairs[i][0];
-    sum += pairs[i][1];
-    totals[i] = sum;
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) > 0;
+
+/** From days as gaps (all but the first positive) and the number of events on each. */
+function running(gaps: unknown, counts: unknown): Running | null {
+  const g = column(gaps, null, isDay);
+  const c = g && column(counts, g.length, isCount);
+  if (!g || !c) return null;
+  const days = new Array<Day>(g.length);
+  const totals = new Array<number>(g.length);
+  for (let i = 0; i < g.length; i++) {
+    if (i > 0 && g[i] <= 0) return null;
+    days[i] = (i > 0 ? days[i - 1] : 0) + g[i];
+    totals[i] = (i > 0 ? totals[i - 1] : 0) + c[i];
   }
   return { days, totals };
 }
 
 /** Events counted up to and including `day`. */
-function upTo(c: Cumulative, day: Day): number {
+function upTo(r: Running, day: Day): number {
   let lo = 0;
-  let hi = c.days.length;
+  let hi = r.days.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (c.days[mid] <= day) lo = mid + 1;
+    if (r.days[mid] <= day) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? 0 : c.totals[lo - 1];
+  return lo === 0 ? 0 : r.totals[lo - 1];
 }
 
 /**
  * The preview drawn from an overview, or a reason it cannot be used. Untrusted input: every field
- * is checked, and statuses, types and responses must be the config's.
+ * is checked, and statuses, types and ranks must be the config's. `configChecksum` is that of the
+ * config text the app loaded; the stations are checked against `stationsChecksum` when they arrive.
  */
-export function readOverview(raw: unknown, config: Config, basis: OverviewFile['basis']): Preview | string {
+export function readOverview(raw: unknown, config: Config, configChecksum: string): Preview | string {
   if (!isRecord(raw) || raw.format !== OVERVIEW_FORMAT) return 'not an overview';
-  if (!isRecord(raw.basis) || raw.basis.config !== basis.config || raw.basis.stations !== basis.stations) return 'derived from other data';
+  if (!isRecord(raw.basis) || raw.basis.config !== configChecksum || !isString(raw.basis.stations)) return 'derived from other data';
   const { start, end } = raw;
   if (!isDay(start) || !isDay(end) || end < start) return 'start or end';
-  if (!Array.isArray(raw.countries) || !raw.countries.every(isString)) return 'countries';
-  const statuses = new Set(config.statuses.map((s) => s.id));
+  const countries = column(raw.countries, null, isString);
+  if (!countries) return 'countries';
+  const statuses = config.statuses.map((s) => s.id);
   const ranks = new Set(config.responses.map((r) => r.rank));
   const types = new Set(config.eventTypes.map((t) => t.id));
 
-  if (!Array.isArray(raw.stations)) return 'stations';
-  const stations: PlacedStation[] = [];
-  for (const row of raw.stations as unknown[]) {
-    if (!Array.isArray(row) || row.length !== 7) return 'stations';
-    const [id, lon, lat, country, precision, visibleFrom, changes] = row as unknown[];
-    if (!isString(id) || typeof lon !== 'number' || typeof lat !== 'number' || !isString(country) || !isDay(visibleFrom)) return `station ${stations.length}`;
-    if (!(LOCATION_PRECISIONS as readonly unknown[]).includes(precision)) return `station ${stations.length}`;
-    const steps = pairsOf(changes, isDay, isString);
-    if (!steps || steps.some(([, s]) => !statuses.has(s))) return `station ${stations.length} status changes`;
-    const statusChanges: StatusStep[] = steps.map(([day, status]) => ({ day, status }));
-    stations.push({ id, index: stations.length, props: { id, country, locationPrecision: precision as Precision }, lon, lat, visibleFrom, statusChanges });
+  if (!isRecord(raw.stations)) return 'stations';
+  const id = column(raw.stations.id, null, isString);
+  const n = id?.length ?? 0;
+  const lon = column(raw.stations.lon, n, (x): x is number => typeof x === 'number' && Math.abs(x) <= 180);
+  const lat = column(raw.stations.lat, n, (x): x is number => typeof x === 'number' && Math.abs(x) <= 90);
+  const country = column(raw.stations.country, n, isString);
+  const precision = column(raw.stations.precision, n, (x): x is number => LOCATION_PRECISIONS[x as number] !== undefined);
+  const visibleFrom = column(raw.stations.visibleFrom, n, isDay);
+  if (!id || !lon || !lat || !country || !precision || !visibleFrom) return 'stations';
+
+  if (!isRecord(raw.changes)) return 'status changes';
+  const changeStation = column(raw.changes.station, null, (x): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) < n);
+  const changeDay = column(raw.changes.day, changeStation?.length ?? 0, isDay);
+  const changeStatus = column(raw.changes.status, changeStation?.length ?? 0, (x): x is number => Number.isInteger(x) && statuses[x as number] !== undefined);
+  if (!changeStation || !changeDay || !changeStatus) return 'status changes';
+  const stepsOf: StatusStep[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < changeStation.length; i++) {
+    const steps = stepsOf[changeStation[i]];
+    if (i > 0 && (changeStation[i] < changeStation[i - 1] || (steps.length > 0 && changeDay[i] < steps[steps.length - 1].day))) return 'status changes';
+    steps.push({ day: changeDay[i], status: statuses[changeStatus[i]] });
+  }
+
+  const stations: PlacedStation[] = new Array<PlacedStation>(n);
+  for (let i = 0; i < n; i++) {
+    stations[i] = { id: id[i], index: i, props: { id: id[i], country: country[i], locationPrecision: LOCATION_PRECISIONS[precision[i]] }, lon: lon[i], lat: lat[i], visibleFrom: visibleFrom[i], statusChanges: stepsOf[i] };
   }
 
   if (!isRecord(raw.responses)) return 'responses';
   const responseSteps = new Map<string, ResponseStep[]>();
-  for (const [country, value] of Object.entries(raw.responses)) {
-    const steps = pairsOf(value, isDay, (r): r is number => ranks.has(r as number));
-    if (!steps) return `responses of ${country}`;
+  for (const [code, value] of Object.entries(raw.responses)) {
+    const day = isRecord(value) ? column(value.day, null, isDay) : null;
+    const rank = day && isRecord(value) ? column(value.rank, day.length, (x): x is number => ranks.has(x as number)) : null;
+    if (!day || !rank) return `responses of ${code}`;
     responseSteps.set(
-      country,
-      steps.map(([day, rank]) => ({ day, rank })),
+      code,
+      day.map((d, i) => ({ day: d, rank: rank[i] })),
     );
   }
 
   if (!isRecord(raw.events)) return 'events';
-  const counts = new Map<string, { starts: Cumulative; ends: Cumulative }>();
+  const counts = new Map<string, { starts: Running; ends: Running }>();
   let total = 0;
   for (const [type, value] of Object.entries(raw.events)) {
     if (!types.has(type) || !isRecord(value)) return `events of type ${type}`;
-    const startPairs = pairsOf(value.starts, isDay, isCount);
-    const endPairs = pairsOf(value.ends, isDay, isCount);
-    const starts = startPairs && cumulative(startPairs);
-    const ends = endPairs && cumulative(endPairs);
+    const starts = running(value.startDay, value.starts);
+    const ends = running(value.endDay, value.ends);
     if (!starts || !ends || starts.totals.at(-1) !== ends.totals.at(-1)) return `events of type ${type}`;
     counts.set(type, { starts, ends });
     total += starts.totals.at(-1) ?? 0;
@@ -177,22 +228,22 @@ export function readOverview(raw: unknown, config: Config, basis: OverviewFile['
     stationById: new Map(stations.map((s) => [s.id, s])),
     stationsByCountry,
     eventById: new Map(),
-    countries: raw.countries,
+    countries,
     start,
     end,
     responseSteps,
   };
-  // An event overlaps [from, to] when it begins by `to` and does not end before `from`; every
-  // event that ends before `from` began before `to`, so the difference counts the overlap.
+  // An event overlaps [from, to] (from <= to) when it begins by `to` and does not end before
+  // `from`; every event that ends before `from` began before `to`, so the difference counts them.
   const countEvents: CountEvents = (from, to, shownTypes) => {
-    let n = 0;
+    let sum = 0;
     for (const type of shownTypes) {
       const c = counts.get(type);
-      if (c) n += upTo(c.starts, to) - upTo(c.ends, from - 1);
+      if (c) sum += upTo(c.starts, to) - upTo(c.ends, from - 1);
     }
-    return n;
+    return sum;
   };
-  return { model, countEvents, total };
+  return { model, countEvents, total, stationsChecksum: raw.basis.stations };
 }
 
 /** Whether the preview showed what the model shows: the same stations, statuses and number of events. */

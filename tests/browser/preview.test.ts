@@ -1,5 +1,5 @@
 // The map paints from data/overview.json while the events are still on their way, and the model
-// takes over the same map when they arrive. An overview of other data is never drawn. WebGL is
+// takes over the same map when they arrive. An overview of other data is not left on screen. WebGL is
 // off so that the SVG map stays for the whole test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -72,12 +72,13 @@ describe('the first map paint from the overview', () => {
   });
 
   const stale: Readonly<Record<string, Record<string, string>>> = {
+    // Drawn until the stations file arrives, then taken down: the preview does not wait for it.
     'stations edited after the build': { 'stations.geojson': `${readFileSync('dist/data/stations.geojson', 'utf8')}\n` },
     'a malformed overview': { 'overview.json': '{"format": "chronomap-overview/1", "stations": 7}' },
     'an overview that is not JSON': { 'overview.json': '{"format"' },
   };
   for (const [name, replace] of Object.entries(stale)) {
-    it(`is not drawn from ${name}: the map waits for the events`, async () => {
+    it(`is not left on screen from ${name}: the map waits for the events`, async () => {
       const { release } = holdEvents(replace);
       const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
