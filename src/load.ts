@@ -62,9 +62,9 @@ export interface Loading {
 }
 
 /**
- * `readAfter`: the events file is read, and the data parsed, only once it resolves, so that this
- * work (seconds at 100,000 events) does not hold back the preview's frame. The files keep
- * downloading meanwhile.
+ * `readAfter`: the stations, events and sources files are read (decoded into strings) and parsed
+ * only once it resolves, so that this work (seconds at 100,000 events) does not hold back the
+ * preview's frame. They keep downloading meanwhile.
  */
 export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const names = defaultFileNames('data');
@@ -72,9 +72,9 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const missing: string[] = [];
   const texts = {
     config: fetchText(`${base}config.json`),
-    stations: fetchText(`${base}stations.geojson`),
+    stations: fetchText(`${base}stations.geojson`, readAfter),
     events: fetchText(`${base}events.json`, readAfter),
-    sources: fetchText(`${base}sources.json`),
+    sources: fetchText(`${base}sources.json`, readAfter),
   };
   const configRaw = loadFile(texts.config, names.config, problems, missing);
   const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));

@@ -158,6 +158,7 @@ function announceCounts(text: string): void {
 /** The map drawn from the overview while the events load: a picture whose clicks wait for the model. */
 interface PreviewPaint {
   readonly preview: Preview;
+  readonly countries: ReturnType<typeof countriesFromTopology>;
   readonly svgMap: SvgMapView;
   readonly pending: Intent[];
 }
@@ -174,10 +175,18 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
   renderStoryText(model.config, t, isEmbedded(params));
   const pending: Intent[] = [];
   const svgMap = new SvgMapView($('map'), model, countries, (intent) => pending.push(intent));
-  svgMap.element.setAttribute('aria-label', describeMap(model, state, t, preview.countEvents));
+  const summary = summarize(model, state, preview.countEvents);
+  announceCounts(countsLine(summary, state, t));
   svgMap.render(state, paletteFor(dark));
+  // The text alternative names countries, and the first country name starts ICU's locale data
+  // (50 ms or more): written once the frame is out.
+  void afterNextFrame().then(() => {
+    const alt = mapAltText(summary, state, t);
+    $('map-alt').textContent = alt;
+    svgMap.element.setAttribute('aria-label', alt);
+  });
   $('notice').hidden = true;
-  return { preview, svgMap, pending };
+  return { preview, countries, svgMap, pending };
 }
 
 let started = false;
@@ -227,7 +236,7 @@ async function start(): Promise<void> {
   const { painted } = preview;
   // Clicks on the preview, now that their targets can be checked.
   for (const intent of painted?.pending ?? []) store.dispatch(intent);
-  mount(model, store, ctx, countriesFromTopology(topology), loaded, painted?.svgMap ?? null);
+  mount(model, store, ctx, painted?.countries ?? countriesFromTopology(topology), loaded, painted?.svgMap ?? null);
   if (painted && !overviewMatches(painted.preview, model)) {
     console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');
   }

@@ -1,8 +1,10 @@
-// UI language: messages, plural-aware interpolation, dates, numbers and country names via Intl.
+// UI language: messages, plural-aware interpolation, dates, numbers and country names (via Intl
+// where src/i18n/formats.ts has no pattern).
 import { en, type MessageKey, type Messages } from './en';
 import { zhHans } from './zh-Hans';
 import { zhHant } from './zh-Hant';
 import { dayToDate, type Day } from '../model/dates';
+import { formatDate, formatInteger, type DateStyle } from './formats';
 
 export const LANGUAGES: Readonly<Record<string, Messages>> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
 export const LANGUAGE_CODES = Object.keys(LANGUAGES);
@@ -12,7 +14,7 @@ export type Params = Readonly<Record<string, string | number>>;
 export interface I18n {
   readonly lang: string;
   t(key: MessageKey, params?: Params): string;
-  date(day: Day, style?: 'short' | 'long'): string;
+  date(day: Day, style?: DateStyle): string;
   number(n: number): string;
   countryName(code: string): string;
   /** A localized text of the data's config (`{en, zh-Hans, …}`), falling back to English. */
@@ -37,13 +39,14 @@ export function i18n(lang: string): I18n {
   const shortDate = lazy(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
   const longDate = lazy(() => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
   const numbers = lazy(() => new Intl.NumberFormat(lang));
+  const number = (n: number) => formatInteger(lang, n) ?? numbers().format(n);
   const regions = lazy(() => new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
   const names = new Map<string, string>();
   const made: I18n = {
     lang,
-    t: (key, params = {}) => format(messages[key], params, plural, numbers),
-    date: (day, style = 'short') => (style === 'long' ? longDate() : shortDate()).format(dayToDate(day)),
-    number: (n) => numbers().format(n),
+    t: (key, params = {}) => format(messages[key], params, plural, number),
+    date: (day, style = 'short') => formatDate(lang, day, style) ?? (style === 'long' ? longDate() : shortDate()).format(dayToDate(day)),
+    number,
     countryName: (code) => {
       let name = names.get(code);
       if (name === undefined) {
@@ -64,7 +67,7 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-export function format(template: string, params: Params, plural: () => Intl.PluralRules, numbers: () => Intl.NumberFormat): string {
+export function format(template: string, params: Params, plural: () => Intl.PluralRules, number: (n: number) => string): string {
   if (!template.includes('{')) return template;
   return template.replace(/\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}|\{(\w+)\}/g, (_m, pName: string, forms: string, name: string) => {
     if (name !== undefined) return String(params[name] ?? `{${name}}`);
@@ -72,6 +75,6 @@ export function format(template: string, params: Params, plural: () => Intl.Plur
     const options = new Map<string, string>();
     for (const m of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) options.set(m[1], m[2]);
     const chosen = options.get(`=${n}`) ?? options.get(plural().select(n)) ?? options.get('other') ?? '';
-    return chosen.replace(/#/g, numbers().format(n));
+    return chosen.replace(/#/g, number(n));
   });
 }
