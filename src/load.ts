@@ -3,7 +3,7 @@
 // (src/model/overview.ts) comes with them, for a first map frame before the events have arrived.
 import { parseJsonText } from './model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
-import { readOverview, textChecksum, type Preview } from './model/overview';
+import { readOverview, textChecksum, trustedDataset, type Preview } from './model/overview';
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
@@ -79,6 +79,16 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const configRaw = loadFile(texts.config, names.config, problems, missing);
   const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));
 
+  // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
+  // against it on arrival.
+  const preview = (async (): Promise<Preview | null> => {
+    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
+    if (!valid) return null;
+    const read = readOverview(raw, valid, textChecksum(configText));
+    if (typeof read !== 'string') return read;
+    overviewNotUsed(read);
+    return null;
+  })().catch(() => null);
   const loaded = (async (): Promise<Loaded> => {
     // Parsing the stations and sources waits for the preview's frame too.
     await readAfter;
@@ -90,24 +100,18 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
     ]);
     if (!valid) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
     if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
-    const result = validateDataset({ stations, events, sources }, valid, { today: todayUtc(), files: names, warnings: false });
+    const parsed = { stations, events, sources };
+    const [overview, read] = await Promise.all([preview, Promise.all([texts.stations, texts.events, texts.sources]).catch(() => null)]);
+    const trusted = overview && read ? trustedDataset(overview.basis, valid, { stations: read[0], events: read[1], sources: read[2] }, parsed) : null;
+    if (trusted) return { dataset: trusted, problems: [...problems, ...configProblems], missing };
+    const result = validateDataset(parsed, valid, { today: todayUtc(), files: names, warnings: false });
     return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
   })();
 
-  // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
-  // against it on arrival.
-  const preview = (async (): Promise<Preview | null> => {
-    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
-    if (!valid) return null;
-    const read = readOverview(raw, valid, textChecksum(configText));
-    if (typeof read !== 'string') return read;
-    overviewNotUsed(read);
-    return null;
-  })().catch(() => null);
   const previewStationsMatch = Promise.all([preview, texts.stations]).then(
     ([p, text]) => {
       if (p === null) return false;
-      if (p.stationsChecksum === textChecksum(text)) return true;
+      if (p.basis.stations === textChecksum(text)) return true;
       overviewNotUsed('derived from other stations');
       return false;
     },

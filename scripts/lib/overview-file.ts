@@ -2,13 +2,31 @@
 // server and the benchmark (which serves synthetic data) write the same thing.
 import { buildModel } from '../../src/model/model';
 import { buildOverview, textChecksum } from '../../src/model/overview';
-import { defaultFileNames } from '../../src/model/validate';
+import { defaultFileNames, type ValidationResult } from '../../src/model/validate';
 import { validateTexts, type DataTexts } from './read-data';
 
 /** The overview's JSON, or null when the config is unusable (the app then waits for the events). */
 export function overviewJson(texts: DataTexts, today?: number): string | null {
   const { result } = validateTexts(texts, defaultFileNames('data'), today);
   if (!result) return null;
-  const basis = { config: textChecksum(texts.config ?? ''), stations: textChecksum(texts.stations ?? '') };
+  const basis = {
+    config: textChecksum(texts.config ?? ''),
+    stations: textChecksum(texts.stations ?? ''),
+    events: textChecksum(texts.events ?? ''),
+    sources: textChecksum(texts.sources ?? ''),
+    validated: keptAsWritten(texts, result),
+  };
   return JSON.stringify(buildOverview(buildModel(result.dataset), basis));
+}
+
+/** No errors, and the validated records are the records as written: same fields, same order. */
+function keptAsWritten(texts: DataTexts, result: ValidationResult): boolean {
+  if (result.problems.some((p) => p.severity === 'error') || texts.stations === undefined || texts.events === undefined || texts.sources === undefined) return false;
+  const { dataset } = result;
+  const written = (text: string) => JSON.stringify(JSON.parse(text));
+  return (
+    JSON.stringify(dataset.stations) === JSON.stringify((JSON.parse(texts.stations) as { features?: unknown }).features) &&
+    JSON.stringify(dataset.events) === written(texts.events) &&
+    JSON.stringify(dataset.sources) === written(texts.sources)
+  );
 }

@@ -13,7 +13,8 @@
 // Columns of numbers and strings rather than an object per station: at 10,000 stations, parsing
 // and checking them is a few milliseconds, not tens.
 import type { Day } from './dates';
-import type { Config } from './schema';
+import type { ChronoEvent, Config, Source, StationFeature } from './schema';
+import type { Dataset } from './validate';
 import { LOCATION_PRECISIONS } from './schema';
 import { pushTo } from '../multimap';
 import type { CountEvents, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model';
@@ -23,8 +24,7 @@ export const OVERVIEW_FORMAT = 'chronomap-overview/1';
 
 export interface OverviewFile {
   readonly format: typeof OVERVIEW_FORMAT;
-  /** Checksums (`textChecksum`) of the config and stations texts the overview was derived from. */
-  readonly basis: { readonly config: string; readonly stations: string };
+  readonly basis: Basis;
   readonly start: Day;
   readonly end: Day;
   readonly countries: readonly string[];
@@ -54,8 +54,20 @@ export interface Preview {
   readonly countEvents: CountEvents;
   /** Events counted in the overview, all types. */
   readonly total: number;
-  /** Checksum of the stations text the overview was derived from. */
-  readonly stationsChecksum: string;
+  readonly basis: Basis;
+}
+
+/** What the overview was derived from: checksums (`textChecksum`) of the four data files' texts. */
+export interface Basis {
+  readonly config: string;
+  readonly stations: string;
+  readonly events: string;
+  readonly sources: string;
+  /**
+   * Whether the build's validation kept every record exactly as written (no errors, nothing
+   * dropped or changed). Then the same texts need not be validated again: see `trustedDataset`.
+   */
+  readonly validated: boolean;
 }
 
 /** FNV-1a over the UTF-16 code units, a leading byte-order mark skipped: cheap, and the same in Node and the browser. */
@@ -156,11 +168,14 @@ function upTo(r: Running, day: Day): number {
 /**
  * The preview drawn from an overview, or a reason it cannot be used. Untrusted input: every field
  * is checked, and statuses, types and ranks must be the config's. `configChecksum` is that of the
- * config text the app loaded; the stations are checked against `stationsChecksum` when they arrive.
+ * config text the app loaded; the stations are checked against `basis.stations` when they arrive.
  */
 export function readOverview(raw: unknown, config: Config, configChecksum: string): Preview | string {
   if (!isRecord(raw) || raw.format !== OVERVIEW_FORMAT) return 'not an overview';
-  if (!isRecord(raw.basis) || raw.basis.config !== configChecksum || !isString(raw.basis.stations)) return 'derived from other data';
+  const basis = raw.basis;
+  if (!isRecord(basis) || basis.config !== configChecksum || !isString(basis.stations) || !isString(basis.events) || !isString(basis.sources) || typeof basis.validated !== 'boolean') {
+    return 'derived from other data';
+  }
   const { start, end } = raw;
   if (!isDay(start) || !isDay(end) || end < start) return 'start or end';
   const countries = column(raw.countries, null, isString);
@@ -243,7 +258,7 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
     }
     return sum;
   };
-  return { model, countEvents, total, stationsChecksum: raw.basis.stations };
+  return { model, countEvents, total, basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated } };
 }
 
 /** Whether the preview showed what the model shows: the same stations, statuses and number of events. */
@@ -252,4 +267,22 @@ export function overviewMatches(preview: Preview, model: Model): boolean {
   if (preview.total !== model.events.length || a.stations.length !== model.stations.length) return false;
   const sameSteps = (x: readonly StatusStep[], y: readonly StatusStep[]) => x.length === y.length && x.every((c, i) => c.day === y[i].day && c.status === y[i].status);
   return model.stations.every((s, i) => s.id === a.stations[i].id && s.visibleFrom === a.stations[i].visibleFrom && sameSteps(s.statusChanges, a.stations[i].statusChanges));
+}
+
+/**
+ * The dataset, without validating it again, when the texts are those the build validated and
+ * found clean: validation is a function of these texts, and its answer was "every record as
+ * written". Null otherwise (then the app validates). At 100,000 events this saves most of a second.
+ */
+export function trustedDataset(
+  basis: Basis,
+  config: Config,
+  texts: { readonly stations: string; readonly events: string; readonly sources: string },
+  parsed: { readonly stations: unknown; readonly events: unknown; readonly sources: unknown },
+): Dataset | null {
+  if (!basis.validated || basis.stations !== textChecksum(texts.stations) || basis.events !== textChecksum(texts.events) || basis.sources !== textChecksum(texts.sources)) return null;
+  const { stations, events, sources } = parsed;
+  if (!isRecord(stations) || !Array.isArray(stations.features) || !Array.isArray(events) || !Array.isArray(sources)) return null;
+  // The build validated these very texts and kept every record unchanged: they have these types.
+  return { config, stations: stations.features as StationFeature[], events: events as ChronoEvent[], sources: sources as Source[] };
 }

@@ -3,7 +3,7 @@ import { synthesize, rng } from '../../scripts/lib/synthetic';
 import { readDataTexts } from '../../scripts/lib/read-data';
 import { overviewJson } from '../../scripts/lib/overview-file';
 import { buildModel, countModelEvents, countryResponseAsOf, statusAsOf, type Model } from '../../src/model/model';
-import { overviewMatches, readOverview, textChecksum, type Preview } from '../../src/model/overview';
+import { overviewMatches, readOverview, textChecksum, trustedDataset, type Preview } from '../../src/model/overview';
 import { validateDataset } from '../../src/model/validate';
 import { dayFromYmd } from '../../src/model/dates';
 import { config } from './helpers';
@@ -75,6 +75,28 @@ describe('the overview', () => {
     expect(overviewMatches(preview, modelOf({ ...texts, events: JSON.stringify(events.slice(1)) }))).toBe(false);
   });
 
+  it('lets the app skip validating texts the build validated and kept whole, and only those', () => {
+    const texts = textsOf(11, 40, 400);
+    const preview = previewOf(texts);
+    expect(preview.basis.validated).toBe(true);
+    const parsed = { stations: JSON.parse(texts.stations), events: JSON.parse(texts.events), sources: JSON.parse(texts.sources) };
+    const validated = validateDataset(parsed, config, { today }).dataset;
+    expect(trustedDataset(preview.basis, config, texts, parsed)).toEqual(validated);
+    // Any other text, even one space more, is validated.
+    expect(trustedDataset(preview.basis, config, { ...texts, events: `${texts.events} ` }, parsed)).toBeNull();
+    expect(trustedDataset(preview.basis, config, { ...texts, sources: `${texts.sources} ` }, parsed)).toBeNull();
+    expect(trustedDataset(preview.basis, config, { ...texts, stations: `${texts.stations} ` }, parsed)).toBeNull();
+    // Data with an error (a reference to no source) or a record validation rewrites is not "validated".
+    const events = JSON.parse(texts.events) as { sources: string[] }[];
+    events[0].sources = [...events[0].sources, 'no-such-source'];
+    expect(previewOf({ ...texts, events: JSON.stringify(events) }).basis.validated).toBe(false);
+    // Validation trims text: a title with a space around it is kept, trimmed, without an error.
+    const spaced = JSON.parse(texts.events) as { title: string }[];
+    spaced[0].title = ` ${spaced[0].title} `;
+    expect(validateDataset({ ...parsed, events: spaced }, config, { today }).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(previewOf({ ...texts, events: JSON.stringify(spaced) }).basis.validated).toBe(false);
+  });
+
   it('is not used for other data: a changed stations or config text', () => {
     const texts = textsOf(4, 20, 100);
     const raw = JSON.parse(overviewJson(texts, today)!);
@@ -82,8 +104,8 @@ describe('the overview', () => {
     const preview = readOverview(raw, config, textChecksum(texts.config));
     if (typeof preview === 'string') throw new Error(preview);
     // The stations are checked when they arrive.
-    expect(preview.stationsChecksum).toBe(textChecksum(texts.stations));
-    expect(preview.stationsChecksum).not.toBe(textChecksum(`${texts.stations} `));
+    expect(preview.basis.stations).toBe(textChecksum(texts.stations));
+    expect(preview.basis.stations).not.toBe(textChecksum(`${texts.stations} `));
   });
 
   it('rejects a malformed overview with the part that is wrong, never throws', () => {
