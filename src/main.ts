@@ -131,7 +131,7 @@ function isDarkTheme(state: AppState): boolean {
   return dark;
 }
 
-/** What the first render writes besides the map: the counts line and the map's text alternative. */
+/** What a render writes besides the map: the counts line and the map's text alternative. */
 function describeMap(model: MapModel, state: AppState, t: I18n, countEvents: CountEvents): string {
   const summary = summarize(model, state, countEvents);
   announceCounts(countsLine(summary, state, t));
@@ -181,6 +181,7 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
   // The text alternative names countries, and the first country name starts ICU's locale data
   // (50 ms or more): written once the frame is out.
   void afterNextFrame().then(() => {
+    if (started) return;
     const alt = mapAltText(summary, state, t);
     $('map-alt').textContent = alt;
     svgMap.element.setAttribute('aria-label', alt);
