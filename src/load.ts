@@ -7,6 +7,7 @@ import { readOverview, textChecksum, trustedDataset, type Preview } from './mode
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
+import { fetchTextOffMain, WorkerUnavailable } from './fetch-off-main';
 
 export interface Loaded {
   readonly dataset: Dataset;
@@ -18,6 +19,19 @@ export interface Loaded {
 export class LoadError extends Error {}
 
 const FETCH_TIMEOUT_MS = 8000;
+
+/** Read in a worker, handed over once `readAfter` resolves; on the main thread where there is no worker. */
+async function fetchBigText(url: string, readAfter: Promise<void>): Promise<string> {
+  const offMain = fetchTextOffMain(url);
+  try {
+    const text = await offMain;
+    await readAfter;
+    return text;
+  } catch (err) {
+    if (err instanceof WorkerUnavailable) return fetchText(url, readAfter);
+    throw err;
+  }
+}
 
 /** `readAfter`: the body is read (decoded into one string, a long task for a big file) only once it resolves. */
 async function fetchText(url: string, readAfter?: Promise<void>): Promise<string> {
@@ -62,9 +76,9 @@ export interface Loading {
 }
 
 /**
- * `readAfter`: the stations, events and sources files are read (decoded into strings) and parsed
- * only once it resolves, so that this work (seconds at 100,000 events) does not hold back the
- * preview's frame. They keep downloading meanwhile.
+ * The stations, events and sources files are fetched and decoded in a worker, and handed over and
+ * parsed only once `readAfter` resolves, so that this work (seconds at 100,000 events) does not
+ * hold back the preview's frame.
  */
 export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const names = defaultFileNames('data');
@@ -72,9 +86,9 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
   const missing: string[] = [];
   const texts = {
     config: fetchText(`${base}config.json`),
-    stations: fetchText(`${base}stations.geojson`, readAfter),
-    events: fetchText(`${base}events.json`, readAfter),
-    sources: fetchText(`${base}sources.json`, readAfter),
+    stations: fetchBigText(`${base}stations.geojson`, readAfter),
+    events: fetchBigText(`${base}events.json`, readAfter),
+    sources: fetchBigText(`${base}sources.json`, readAfter),
   };
   const configRaw = loadFile(texts.config, names.config, problems, missing);
   const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));

@@ -4,6 +4,7 @@
 // What this entry bundle holds is what the first map paint needs: the data, the model, the state
 // and the light SVG map. The timeline, panel and other controls come in a second chunk, and the
 // WebGL map (MapLibre, the heaviest part) after them.
+import './early-fetch';
 import './style.css';
 import type { Topology } from 'topojson-specification';
 import { startLoading, type Loaded } from './load';
@@ -354,9 +355,10 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       render(store.getState());
       return;
     }
+    let gl: MapView | null = null;
     try {
       const { MapView: MapViewClass } = await mapModule;
-      const gl = new MapViewClass({
+      gl = new MapViewClass({
         container: $('map'),
         model,
         countries,
@@ -375,6 +377,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       render(store.getState());
     } catch (err) {
       console.warn('WebGL map unavailable, keeping the SVG map:', err);
+      gl?.remove();
       mapNotice = 'failed';
       lastLang = '';
       document.documentElement.dataset.map = 'svg';

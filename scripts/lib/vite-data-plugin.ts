@@ -62,12 +62,10 @@ export function dataPlugin(dataDir: string): Plugin {
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
     },
     transformIndexHtml(html) {
-      // The data and the basemap start downloading while the HTML is parsed, not once the entry
-      // script has run. In the order the first map paint needs them: the overview, config, basemap
-      // and stations let the map paint before the big events file has arrived.
-      const order = [OVERVIEW, 'data/config.json', 'basemap/countries-110m.json', 'data/stations.geojson', 'data/sources.json', 'data/events.json'];
-      const preloads = [...files().keys(), OVERVIEW]
-        .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      // What the first map paint needs starts downloading while the HTML is parsed, not once the
+      // entry script has run. The other data files are fetched by a worker (src/fetch-worker.ts),
+      // which cannot use the page's preloads.
+      const preloads = [OVERVIEW, 'data/config.json', 'basemap/countries-110m.json']
         .map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
       // Social cards: title and description from the story's config.
       const { result } = readDataDir(dataDir);

@@ -88,13 +88,23 @@ export class MapView {
       opts.model.stations.map((s, i) => ({ lon: s.lon, lat: s.lat, dx: offsets[slots[i]][0], dy: offsets[slots[i]][1] })),
       atlas,
     );
-    this.ready = new Promise((resolve) => {
+    this.ready = new Promise((resolve, reject) => {
+      // Before the first load an error means no map at all (its worker blocked by a policy, say):
+      // the app keeps the SVG map. After it, MapLibre's errors are its own (logged, not fatal).
+      const failed = (e: { error?: unknown }) => reject(e.error instanceof Error ? e.error : new Error('the map failed to load'));
+      this.map.once('error', failed);
       this.map.once('load', () => {
+        this.map.off('error', failed);
         this.map.addLayer(this.stations);
         this.bindEvents();
         resolve();
       });
     });
+  }
+
+  /** Removes the map and its canvas (after a failure to load). */
+  remove(): void {
+    this.map.remove();
   }
 
   /** Shows the whole inhabited world at any container size. */

@@ -152,6 +152,28 @@ describe('network faults', () => {
     server.setOverride(null);
     await page.close();
   });
+
+  it('without workers (a policy that forbids them) the data files are read on the main thread instead', async () => {
+    const noWorkers = await serveDist({ 'Content-Security-Policy': "worker-src 'none'" });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(noWorkers.url);
+      await waitForRendered(page);
+      expect(await page.textContent('#counts')).toMatch(/^\d{2,} stations in \d+ countries/);
+      expect(await page.evaluate(() => (window as unknown as { __chronomap: { stationsShown(): number } }).__chronomap.stationsShown())).toBeGreaterThan(50);
+      expect(await page.textContent('#notice')).not.toContain('Missing');
+      // MapLibre needs a worker too: the SVG map stays, with the notice, and no broken canvas.
+      expect(await page.evaluate(() => document.documentElement.dataset.map)).toBe('svg');
+      expect(await page.textContent('#notice')).toContain('The interactive map is unavailable');
+      expect(await page.locator('#map .maplibregl-canvas').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await noWorkers.close();
+    }
+  });
 });
 
 describe('strict CSP and privacy', () => {

@@ -1,0 +1,75 @@
+// The main thread's side of src/fetch-worker.ts: one worker, started on first use, answering
+// requests by id. Where workers are unavailable (or the worker fails to start) callers fetch on
+// the main thread instead.
+export interface FetchRequest {
+  readonly id: number;
+  readonly url: string;
+}
+
+export interface FetchReply {
+  readonly id: number;
+  readonly text?: string;
+  readonly error?: string;
+}
+
+export class WorkerUnavailable extends Error {}
+
+interface Pending {
+  resolve(text: string): void;
+  reject(err: Error): void;
+}
+
+let worker: Worker | null | undefined;
+let nextId = 0;
+const pending = new Map<number, Pending>();
+
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const w = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module' });
+    w.addEventListener('message', (e: MessageEvent<FetchReply>) => {
+      const p = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (e.data.text !== undefined) p?.resolve(e.data.text);
+      else p?.reject(new Error(e.data.error ?? 'failed'));
+    });
+    w.addEventListener('error', () => {
+      // The script did not load (a policy without worker-src, say): everything waiting falls back.
+      worker = null;
+      for (const p of pending.values()) p.reject(new WorkerUnavailable());
+      pending.clear();
+    });
+    return w;
+  } catch {
+    return null;
+  }
+}
+
+const started = new Map<string, Promise<string>>();
+
+/** Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once. */
+export function prefetchOffMain(urls: readonly string[]): void {
+  for (const url of urls) {
+    const text = request(url);
+    text.catch(() => undefined); // Handled by whoever picks it up.
+    started.set(url, text);
+  }
+}
+
+/** The file's text, fetched and decoded in the worker; rejects with WorkerUnavailable when there is none. */
+export function fetchTextOffMain(url: string): Promise<string> {
+  const early = started.get(url);
+  started.delete(url);
+  return early ?? request(url);
+}
+
+function request(url: string): Promise<string> {
+  if (worker === undefined) worker = startWorker();
+  const w = worker;
+  if (!w) return Promise.reject(new WorkerUnavailable());
+  const id = nextId++;
+  return new Promise<string>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, url: new URL(url, document.baseURI).href } satisfies FetchRequest);
+  });
+}
