@@ -10,7 +10,6 @@ import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { svgEl } from '../dom';
 import { shapeAt } from '../shapes';
-import { pushTo } from '../multimap';
 import { stationOffsets } from './offsets';
 import { highlightedStations } from '../selection';
 import { WORLD_BOUNDS, FIT_PADDING } from './framing';
@@ -23,6 +22,12 @@ const ICON_AREA = 58;
 const HIT_RADIUS = 8;
 /** Stations are drawn in paths of one status per square of this many pixels. */
 const CELL = 128;
+
+/** The icons of one status in one square, and how many stations they stand for. */
+interface Cell {
+  readonly icons: string[];
+  stations: number;
+}
 
 export class SvgMapView {
   private readonly svg: SVGSVGElement;
@@ -134,7 +139,7 @@ export class SvgMapView {
     // in the statuses' order so that later statuses draw on top. The cells keep each path local:
     // a path spanning the map is replayed by every raster tile, which at 10,000 stations took
     // most of a second before the first frame could show.
-    const groups = model.config.statuses.flatMap((def) => [false, true].map((hollow) => ({ def, hollow, draw: shapeAt(def.shape, ICON_AREA), cells: new Map<number, string[]>() })));
+    const groups = model.config.statuses.flatMap((def) => [false, true].map((hollow) => ({ def, hollow, draw: shapeAt(def.shape, ICON_AREA), cells: new Map<number, Cell>(), pixels: new Set<number>() })));
     const groupOf = new Map(groups.map((g) => [`${g.def.id}|${g.hollow}`, g]));
     const columns = Math.ceil(this.width / CELL) + 1;
     this.shown = model.stations.map((s, i) => {
@@ -144,22 +149,33 @@ export class SvgMapView {
       if (group) {
         const x = this.positions[2 * i];
         const y = this.positions[2 * i + 1];
-        pushTo(group.cells, Math.floor(y / CELL) * columns + Math.floor(x / CELL), group.draw(x, y));
+        const key = Math.floor(y / CELL) * columns + Math.floor(x / CELL);
+        let cell = group.cells.get(key);
+        if (!cell) group.cells.set(key, (cell = { icons: [], stations: 0 }));
+        cell.stations++;
+        // One icon per pixel: at world zoom 10,000 stations fall on under a thousand pixels, and
+        // the same icon drawn again on the same pixel only costs raster time.
+        const pixel = Math.round(y) * 65_536 + Math.round(x);
+        if (!group.pixels.has(pixel)) {
+          group.pixels.add(pixel);
+          cell.icons.push(group.draw(x, y));
+        }
       }
       return true;
     });
     this.stationGroup.replaceChildren(
       ...groups.flatMap(({ def, hollow, cells }) => {
         const color = palette.dark ? def.darkColor : def.color;
-        return [...cells.values()].map((parts) =>
+        return [...cells.values()].map(({ icons, stations }) =>
           svgEl('path', {
             class: 'station',
-            d: parts.join(''),
+            d: icons.join(''),
             fill: hollow ? 'none' : color,
             stroke: hollow ? color : palette.iconOutline,
             'stroke-width': hollow ? '2.2' : '1.2',
             'data-status': def.id,
-            'data-count': parts.length,
+            // Stations the path stands for, those sharing a pixel included.
+            'data-count': stations,
           }),
         );
       }),

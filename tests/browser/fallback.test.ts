@@ -23,6 +23,10 @@ describe('with WebGL disabled', () => {
     // A few paths per status draw all its stations.
     const drawn = await page.$$eval('.svg-map .station', (paths) => paths.reduce((n, p) => n + Number(p.getAttribute('data-count')), 0));
     expect(drawn).toBe(shown);
+    // At most one icon per station (stations on one pixel share an icon).
+    const icons = await page.$$eval('.svg-map .station', (paths) => paths.reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0));
+    expect(icons).toBeGreaterThan(0);
+    expect(icons).toBeLessThanOrEqual(shown);
     expect(await page.textContent('#counts')).toContain(`${shown} stations`);
     // Colours: Ireland's station is closed by then; countries are shaded by response.
     const dublin = page.locator('.svg-map .station[data-status="closed"]').first();
