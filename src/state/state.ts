@@ -22,14 +22,19 @@ export interface AppState {
 }
 
 /** What the state may refer to: the story's bounds and the ids that exist. */
+/** The ids a selection may name: a Set, or the model's own maps (no copy of 100,000 event ids). */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
 export interface StateContext {
   readonly start: Day;
   readonly end: Day;
   readonly defaultFrom: Day;
   readonly defaultTo: Day;
-  readonly stationIds: ReadonlySet<string>;
-  readonly countryIds: ReadonlySet<string>;
-  readonly eventIds: ReadonlySet<string>;
+  readonly stationIds: IdSet;
+  readonly countryIds: IdSet;
+  readonly eventIds: IdSet;
   readonly types: readonly string[];
   readonly langs: readonly string[];
   readonly defaultLang: string;

@@ -7,7 +7,7 @@ import { parseSetMessage } from '../../src/embed/messages';
 import { formatDay } from '../../src/model/dates';
 import { day } from './helpers';
 
-const ctx: StateContext = {
+const ctx = {
   start: day(2022, 1, 1),
   end: day(2025, 12, 31),
   defaultFrom: day(2022, 1, 1),
@@ -18,7 +18,7 @@ const ctx: StateContext = {
   types: ['report', 'statement', 'closure', 'denial'],
   langs: ['en', 'zh-Hans', 'zh-Hant'],
   defaultLang: 'en',
-};
+} satisfies StateContext;
 
 function assertValid(s: AppState): void {
   expect(Number.isInteger(s.from) && Number.isInteger(s.to)).toBe(true);
