@@ -8,6 +8,7 @@ import './early-fetch';
 import './style.css';
 import type { Topology } from 'topojson-specification';
 import { startLoading, type Loaded } from './load';
+import { DATA_BASE } from './data-files';
 import { buildModel, countModelEvents, type CountEvents, type MapModel, type Model } from './model/model';
 import { overviewMatches, type Preview } from './model/overview';
 import type { Config } from './model/schema';
@@ -23,7 +24,7 @@ import { afterNextFrame } from './frame';
 import { countriesFromTopology } from './map/basemap';
 import { SvgMapView } from './map/svg-map-view';
 import { paletteFor } from './map/palette';
-import { countsLine, mapAltText, summarize } from './panel/summary';
+import { countsLine, mapAltText, summarize, type Summary } from './panel/summary';
 import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi } from './embed/embed-mode';
 import { parseSetMessage } from './embed/messages';
 import type { MapView } from './map/map-view';
@@ -132,10 +133,15 @@ function isDarkTheme(state: AppState): boolean {
   return dark;
 }
 
-/** What a render writes besides the map: the counts line and the map's text alternative. */
-function describeMap(model: MapModel, state: AppState, t: I18n, countEvents: CountEvents): string {
+/** Writes the counts line; returns the summary it says, for the map's text alternative. */
+function showCounts(model: MapModel, state: AppState, t: I18n, countEvents: CountEvents): Summary {
   const summary = summarize(model, state, countEvents);
   announceCounts(countsLine(summary, state, t));
+  return summary;
+}
+
+/** Writes the map's text alternative (it names countries); returns it for the map's own label. */
+function showMapAlt(summary: Summary, state: AppState, t: I18n): string {
   const alt = mapAltText(summary, state, t);
   $('map-alt').textContent = alt;
   return alt;
@@ -176,16 +182,12 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
   renderStoryText(model.config, t, isEmbedded(params));
   const pending: Intent[] = [];
   const svgMap = new SvgMapView($('map'), model, countries, (intent) => pending.push(intent));
-  const summary = summarize(model, state, preview.countEvents);
-  announceCounts(countsLine(summary, state, t));
+  const summary = showCounts(model, state, t, preview.countEvents);
   svgMap.render(state, paletteFor(dark));
   // The text alternative names countries, and the first country name starts ICU's locale data
   // (50 ms or more): written once the frame is out.
   void afterNextFrame().then(() => {
-    if (started) return;
-    const alt = mapAltText(summary, state, t);
-    $('map-alt').textContent = alt;
-    svgMap.element.setAttribute('aria-label', alt);
+    if (!started) svgMap.element.setAttribute('aria-label', showMapAlt(summary, state, t));
   });
   $('notice').hidden = true;
   return { preview, countries, svgMap, pending };
@@ -197,7 +199,7 @@ async function start(): Promise<void> {
   showLoading();
   let previewShown!: () => void;
   const previewSettled = new Promise<void>((resolve) => (previewShown = resolve));
-  const loading = startLoading('data/', previewSettled);
+  const loading = startLoading(DATA_BASE, previewSettled);
   const topologyFetch = fetchTopology();
   // At 100,000 events the events file takes seconds to arrive and read; the overview lets the
   // map paint first. The events are read once that frame is out, or once there is no preview.
@@ -305,7 +307,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
     const t = i18n(state.lang);
     const dark = isDarkTheme(state);
     renderChrome(t);
-    const alt = describeMap(model, state, t, countEvents);
+    const alt = showMapAlt(showCounts(model, state, t, countEvents), state, t);
     svgMap.element.setAttribute('aria-label', alt);
     glMap?.canvas.setAttribute('aria-label', alt);
     ui?.render(state, t, dark);

@@ -1,0 +1,6 @@
+// Where the story's data files are served, shared by the early prefetch (which must not import
+// the loader: that would evaluate the whole loader before the prefetch starts) and the loader.
+export const DATA_BASE = 'data/';
+
+/** Fetched by the worker, read after the first map frame. */
+export const BIG_DATA_FILES = ['stations.geojson', 'events.json', 'sources.json'] as const;
