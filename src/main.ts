@@ -104,9 +104,28 @@ function showProblems(loaded: Loaded, t: I18n, mapNotice: string | null): void {
   ]);
 }
 
-/** The page's text that depends only on the story's config and the language. */
+/**
+ * The page's text that depends only on the story's config and the language, the controls' labels
+ * included: written with the first map paint, so that the page does not shift when the controls
+ * start working.
+ */
 function renderStoryText(config: Config, t: I18n, embedded: boolean): void {
   document.documentElement.lang = t.lang;
+  $('view-map').textContent = t.t('mapView');
+  $('view-list').textContent = t.t('listView');
+  $('theme-label').textContent = t.t('theme');
+  $('share').textContent = t.t('shareEmbed');
+  const themeSelect = $<HTMLSelectElement>('theme-select');
+  const theme = themeSelect.value;
+  replaceChildren(themeSelect, [
+    el('option', { value: 'auto' }, [t.t('themeAuto')]),
+    el('option', { value: 'light' }, [t.t('themeLight')]),
+    el('option', { value: 'dark' }, [t.t('themeDark')]),
+  ]);
+  if (theme) themeSelect.value = theme;
+  const langSelect = $<HTMLSelectElement>('lang-select');
+  if (langSelect.options.length === 0) for (const code of LANGUAGE_CODES) langSelect.append(el('option', { value: code }, [LANGUAGES[code].langName]));
+  langSelect.value = t.lang;
   document.title = t.pick(config.title);
   $('title').textContent = t.pick(config.title);
   $('standfirst').textContent = t.pick(config.standfirst);
@@ -180,6 +199,7 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
   const t = i18n(state.lang);
   const dark = isDarkTheme(state);
   renderStoryText(model.config, t, isEmbedded(params));
+  $<HTMLSelectElement>('theme-select').value = state.theme;
   const pending: Intent[] = [];
   const svgMap = new SvgMapView($('map'), model, countries, (intent) => pending.push(intent));
   const summary = showCounts(model, state, t, preview.countEvents);
@@ -282,7 +302,6 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       : { render: (s) => (svgMap.render(s, paletteFor(isDark(s))), Promise.resolve()), shownStations: () => svgMap.shownStations() };
 
   const langSelect = $<HTMLSelectElement>('lang-select');
-  for (const code of LANGUAGE_CODES) langSelect.append(el('option', { value: code }, [LANGUAGES[code].langName]));
   langSelect.addEventListener('change', () => dispatch({ type: 'set-lang', lang: langSelect.value }));
 
   const writeUrl = throttledUrlWriter((q) => history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`));
@@ -294,7 +313,6 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
     if (t.lang === lastLang) return;
     lastLang = t.lang;
     renderStoryText(config, t, embedded);
-    langSelect.value = t.lang;
     showProblems(loaded, t, mapNotice ? t.t('mapUnavailable') : null);
     // Said once, here, rather than beside every untranslated title.
     const untranslated = t.lang !== 'en' && model.events.some((e) => !e.titleZh);

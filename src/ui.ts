@@ -113,15 +113,6 @@ export function mountUi(deps: UiDeps): Ui {
     $('zoom-in').setAttribute('aria-label', t.t('zoomIn'));
     $('zoom-out').setAttribute('aria-label', t.t('zoomOut'));
     $('zoom-reset').textContent = t.t('resetZoom');
-    $('view-map').textContent = t.t('mapView');
-    $('view-list').textContent = t.t('listView');
-    $('theme-label').textContent = t.t('theme');
-    shareButton.textContent = t.t('shareEmbed');
-    replaceChildren(themeSelect, [
-      el('option', { value: 'auto' }, [t.t('themeAuto')]),
-      el('option', { value: 'light' }, [t.t('themeLight')]),
-      el('option', { value: 'dark' }, [t.t('themeDark')]),
-    ]);
     const current = speed.value || 'medium';
     replaceChildren(speed, [
       el('option', { value: 'slow' }, [t.t('speedSlow')]),
