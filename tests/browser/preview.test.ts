@@ -48,6 +48,8 @@ describe('the first map paint from the overview', () => {
       expect(await closed.count()).toBe(1);
       expect(await page.locator('.svg-map .country[data-iso="NL"]').getAttribute('fill')).not.toBe('#eeeeee');
       await page.evaluate(() => ((document.querySelector('.svg-map') as SVGElement).dataset.probe = 'preview'));
+      const boxes = () => Promise.all(['.masthead', '.view-switch'].map(async (sel) => (await page.locator(sel).boundingBox())!));
+      const before = await boxes();
 
       // A click on a station waits for the model, then selects it.
       const [x, y] = (await closed.getAttribute('d'))!.match(/^M(-?[\d.]+),(-?[\d.]+)/)!.slice(1).map(Number);
@@ -61,6 +63,14 @@ describe('the first map paint from the overview', () => {
       expect(await page.textContent('#counts')).toBe(previewCounts);
       expect(await stationsDrawn(page)).toBe(drawn);
       expect(await page.evaluate(() => (document.querySelector('.svg-map') as SVGElement).dataset.probe)).toBe('preview');
+      // The controls start working without moving anything (the search box adds under 2 px): their
+      // labels came with the preview.
+      // (Without WebGL a notice then appears above the map; the header and the view switch stay.)
+      const after = await boxes();
+      after.forEach((box, k) => {
+        expect(Math.abs(box.y - before[k].y)).toBeLessThanOrEqual(2);
+        expect(Math.abs(box.height - before[k].height)).toBeLessThanOrEqual(2);
+      });
       await page.waitForFunction(() => new URL(location.href).searchParams.has('station'));
       expect(await page.locator('.svg-map .halos circle').count()).toBe(1);
       expect(errors).toEqual([]);
