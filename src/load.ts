@@ -90,6 +90,9 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
     events: fetchBigText(`${base}events.json`, readAfter),
     sources: fetchBigText(`${base}sources.json`, readAfter),
   };
+  // Checked against the overview twice (to keep the preview, to trust the data): computed once.
+  const stationsChecksum = texts.stations.then(textChecksum);
+  stationsChecksum.catch(() => undefined); // A failed file is reported by whoever reads it.
   const configRaw = loadFile(texts.config, names.config, problems, missing);
   const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));
 
@@ -115,17 +118,17 @@ export function startLoading(base: string, readAfter: Promise<void>): Loading {
     if (!valid) throw new LoadError([...problems, ...configProblems].map((p) => `${p.file}: ${p.message}`).join('; '));
     if (stations === undefined && events === undefined) throw new LoadError(`${missing.join(', ')}`);
     const parsed = { stations, events, sources };
-    const [overview, read] = await Promise.all([preview, Promise.all([texts.stations, texts.events, texts.sources]).catch(() => null)]);
-    const trusted = overview && read ? trustedDataset(overview.basis, valid, { stations: read[0], events: read[1], sources: read[2] }, parsed) : null;
+    const [overview, sums] = await Promise.all([preview, Promise.all([stationsChecksum, texts.events.then(textChecksum), texts.sources.then(textChecksum)]).catch(() => null)]);
+    const trusted = overview && sums ? trustedDataset(overview.basis, valid, { stations: sums[0], events: sums[1], sources: sums[2] }, parsed) : null;
     if (trusted) return { dataset: trusted, problems: [...problems, ...configProblems], missing };
     const result = validateDataset(parsed, valid, { today: todayUtc(), files: names, warnings: false });
     return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
   })();
 
-  const previewStationsMatch = Promise.all([preview, texts.stations]).then(
-    ([p, text]) => {
+  const previewStationsMatch = Promise.all([preview, stationsChecksum]).then(
+    ([p, sum]) => {
       if (p === null) return false;
-      if (p.basis.stations === textChecksum(text)) return true;
+      if (p.basis.stations === sum) return true;
       overviewNotUsed('derived from other stations');
       return false;
     },

@@ -1,6 +1,6 @@
 // data/overview.json for a story: derived from the texts of its files, so the build, the dev
 // server and the benchmark (which serves synthetic data) write the same thing.
-import { buildModel } from '../../src/model/model';
+import { buildModel, type Model } from '../../src/model/model';
 import { buildOverview, textChecksum } from '../../src/model/overview';
 import { defaultFileNames, type ValidationResult } from '../../src/model/validate';
 import { validateTexts, type DataTexts } from './read-data';
@@ -8,7 +8,11 @@ import { validateTexts, type DataTexts } from './read-data';
 /** The overview's JSON, or null when the config is unusable (the app then waits for the events). */
 export function overviewJson(texts: DataTexts, today?: number): string | null {
   const { result } = validateTexts(texts, defaultFileNames('data'), today);
-  if (!result) return null;
+  return result && overviewJsonOf(texts, result, buildModel(result.dataset));
+}
+
+/** The same, from the validation of those texts and its model, for a caller that has them already. */
+export function overviewJsonOf(texts: DataTexts, result: ValidationResult, model: Model): string {
   const basis = {
     config: textChecksum(texts.config ?? ''),
     stations: textChecksum(texts.stations ?? ''),
@@ -16,7 +20,7 @@ export function overviewJson(texts: DataTexts, today?: number): string | null {
     sources: textChecksum(texts.sources ?? ''),
     validated: keptAsWritten(texts, result),
   };
-  return JSON.stringify(buildOverview(buildModel(result.dataset), basis));
+  return JSON.stringify(buildOverview(model, basis));
 }
 
 /** No errors, and the validated records are the records as written: same fields, same order. */

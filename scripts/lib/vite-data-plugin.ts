@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
-import { readDataDir, readDataTexts } from './read-data';
-import { overviewJson } from './overview-file';
+import { readDataDir, readDataTexts, validateTexts } from './read-data';
+import { overviewJson, overviewJsonOf } from './overview-file';
+import { defaultFileNames } from '../../src/model/validate';
 import { buildModel } from '../../src/model/model';
 import { staticMapSvg } from '../../src/map/static-map';
 import { countriesFromTopology } from '../../src/map/basemap';
@@ -51,13 +52,15 @@ export function dataPlugin(dataDir: string): Plugin {
       for (const [fileName, path] of files()) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
       }
-      const overview = overviewJson(readDataTexts(dataDir));
-      if (overview !== null) this.emitFile({ type: 'asset', fileName: OVERVIEW, source: overview });
-      // The no-JS fallback and social-card image of the default view.
-      const { result } = readDataDir(dataDir);
+      // The data validated and modelled once, for the overview and the preview images.
+      const texts = readDataTexts(dataDir);
+      const { result } = validateTexts(texts, defaultFileNames(dataDir));
       if (!result) return;
+      const model = buildModel(result.dataset);
+      this.emitFile({ type: 'asset', fileName: OVERVIEW, source: overviewJsonOf(texts, result, model) });
+      // The no-JS fallback and social-card image of the default view.
       const topology = JSON.parse(readFileSync(files().get('basemap/countries-110m.json')!, 'utf8')) as Topology;
-      const svg = staticMapSvg(buildModel(result.dataset), countriesFromTopology(topology));
+      const svg = staticMapSvg(model, countriesFromTopology(topology));
       this.emitFile({ type: 'asset', fileName: 'preview.svg', source: svg });
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
     },
