@@ -78,16 +78,17 @@ export interface Loading {
 /**
  * The stations, events and sources files are fetched and decoded in a worker, and handed over and
  * parsed only once `readAfter` resolves, so that this work (seconds at 100,000 events) does not
- * hold back the preview's frame.
+ * hold back the preview's frame; the events, the biggest, once `readEventsAfter` resolves too (the
+ * controls drawn on the preview go first).
  */
-export function startLoading(base: string, readAfter: Promise<void>): Loading {
+export function startLoading(base: string, readAfter: Promise<void>, readEventsAfter: Promise<void>): Loading {
   const names = defaultFileNames('data');
   const problems: Problem[] = [];
   const missing: string[] = [];
   const texts = {
     config: fetchText(`${base}config.json`),
     stations: fetchBigText(`${base}stations.geojson`, readAfter),
-    events: fetchBigText(`${base}events.json`, readAfter),
+    events: fetchBigText(`${base}events.json`, Promise.all([readAfter, readEventsAfter]).then(() => undefined)),
     sources: fetchBigText(`${base}sources.json`, readAfter),
   };
   // Checked against the overview twice (to keep the preview, to trust the data): computed once.

@@ -9,12 +9,12 @@ import './style.css';
 import type { Topology } from 'topojson-specification';
 import { startLoading, type Loaded } from './load';
 import { DATA_BASE } from './data-files';
-import { buildModel, countModelEvents, type CountEvents, type MapModel, type Model } from './model/model';
+import { buildModel, countModelEvents, type CountEvents, type EventMark, type MapModel, type Model } from './model/model';
 import { overviewMatches, type Preview } from './model/overview';
 import type { Config } from './model/schema';
 import { dateSpan } from './model/dates';
 import { formatProblem } from './model/problems';
-import { createStore, type Store } from './state/store';
+import { createPreviewStore, type Store } from './state/store';
 import type { AppState, Intent, StateContext } from './state/state';
 import { patchFromParams, queryFromState, stateFromQuery } from './state/url';
 import { throttledUrlWriter } from './state/url-sync';
@@ -25,7 +25,7 @@ import { countriesFromTopology } from './map/basemap';
 import { SvgMapView } from './map/svg-map-view';
 import { paletteFor } from './map/palette';
 import { countsLine, mapAltText, summarize, type Summary } from './panel/summary';
-import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi } from './embed/embed-mode';
+import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi, type EmbedApi } from './embed/embed-mode';
 import { parseSetMessage } from './embed/messages';
 import type { MapView } from './map/map-view';
 import type { Ui } from './ui';
@@ -214,26 +214,45 @@ function paintPreview(preview: Preview, countries: ReturnType<typeof countriesFr
 }
 
 let started = false;
+let app: App | null = null;
 
 async function start(): Promise<void> {
   showLoading();
   let previewShown!: () => void;
   const previewSettled = new Promise<void>((resolve) => (previewShown = resolve));
-  const loading = startLoading(DATA_BASE, previewSettled);
+  let controlsShown!: () => void;
+  const controlsSettled = new Promise<void>((resolve) => (controlsShown = resolve));
+  const loading = startLoading(DATA_BASE, previewSettled, controlsSettled);
   const topologyFetch = fetchTopology();
   // At 100,000 events the events file takes seconds to arrive and read; the overview lets the
   // map paint first. The events are read once that frame is out, or once there is no preview.
   const preview: { painted: PreviewPaint | null; stale: boolean } = { painted: null, stale: false };
-  void Promise.all([loading.preview, topologyFetch])
+  const painting = Promise.all([loading.preview, topologyFetch])
     .then(async ([overview, topology]) => {
-      if (!overview || started || preview.stale) return;
+      if (!overview || started || app || preview.stale) return;
       preview.painted = paintPreview(overview, countriesFromTopology(topology));
       await afterNextFrame();
     })
     .catch(() => undefined)
-    .finally(previewShown);
-  void loading.previewStationsMatch.then((match) => {
-    if (match) return;
+    .finally(() => {
+      previewShown();
+      if (!preview.painted) controlsShown();
+    });
+  void loading.previewStationsMatch.then(async (match) => {
+    if (match) {
+      // The overview's stations are the data's: the controls can start working on it while the
+      // events load (the rest of the overview cannot be checked before they arrive).
+      // Reading the events (a second's work at 100,000) waits for the controls' first frame.
+      await painting;
+      const { painted } = preview;
+      if (painted && !started && !app) {
+        app = mountApp(previewStage(painted.preview), painted.countries, painted.svgMap, painted.pending);
+        await app.controlsPainted;
+      }
+      controlsShown();
+      return;
+    }
+    controlsShown();
     preview.stale = true;
     if (!preview.painted || started) return;
     // Drawn from other stations: taken down before anyone can read much into it.
@@ -255,15 +274,30 @@ async function start(): Promise<void> {
   started = true;
   setMessageOverrides(loaded.dataset.config.messages);
   const model = buildModel(loaded.dataset);
-  const ctx = contextFor(model);
-  const store = createStore(stateFromQuery(location.search, ctx), ctx);
   const { painted } = preview;
-  // Clicks on the preview, now that their targets can be checked.
-  for (const intent of painted?.pending ?? []) store.dispatch(intent);
-  mount(model, store, ctx, painted?.countries ?? countriesFromTopology(topology), loaded, painted?.svgMap ?? null);
+  app ??= mountApp(modelStage(model), painted?.countries ?? countriesFromTopology(topology), painted?.svgMap ?? null, painted?.pending ?? []);
+  app.complete(model, loaded);
   if (painted && !overviewMatches(painted.preview, model)) {
     console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');
   }
+}
+
+/** What the map, the counts line and the timeline read: the overview's preview, then the model. */
+interface Stage {
+  readonly map: MapModel;
+  readonly countEvents: CountEvents;
+  readonly marks: () => readonly EventMark[];
+  readonly typesPresent: ReadonlySet<string>;
+}
+
+const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, typesPresent: p.typesPresent });
+const modelStage = (model: Model): Stage => ({ map: model, countEvents: countModelEvents(model), marks: () => model.events, typesPresent: new Set(model.events.map((e) => e.type)) });
+
+interface App {
+  /** Once the timeline and player have first reached the screen (or failed to). */
+  readonly controlsPainted: Promise<void>;
+  /** The model is built: everything that needs the events starts working, and the WebGL map loads. */
+  complete(model: Model, loaded: Loaded): void;
 }
 
 /**
@@ -280,20 +314,30 @@ interface MapLike {
   shownStations(): number;
 }
 
-function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnType<typeof countriesFromTopology>, loaded: Loaded, previewMap: SvgMapView | null): void {
-  const { dispatch } = store;
-  const config = model.config;
+/**
+ * The app on a stage: on the overview's preview the map, counts line, timeline and player work
+ * (a big story can be scrubbed while its events load); `complete` brings the model, and with it
+ * the panel, search, list, downloads, the URL, the embed messages and the WebGL map. Intents made
+ * on the preview are applied again on the model's context then (`PreviewStore.settle`).
+ */
+function mountApp(stage: Stage, countries: ReturnType<typeof countriesFromTopology>, previewMap: SvgMapView | null, pending: readonly Intent[]): App {
+  const config = stage.map.config;
   const params = new URLSearchParams(location.search);
   const embedded = isEmbedded(params);
   const extras = embedExtras(params);
   if (embedded) setupEmbedChrome(params);
-  const api = startMessageApi(store);
+  let ctx = contextFor(stage.map);
+  const store = createPreviewStore(stateFromQuery(location.search, ctx), ctx);
+  const { dispatch } = store;
+  for (const intent of pending) dispatch(intent);
+  // Typed by an assertion: the closures below must not read it as always null.
+  let full = null as { readonly model: Model; readonly loaded: Loaded } | null;
+  let current = stage;
 
   // On a phone the legend starts folded: the map and the timeline come first.
   if (!previewMap && window.matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('legend-box').open = false;
-  previewMap?.useModel(model, dispatch);
-  const svgMap = previewMap ?? new SvgMapView($('map'), model, countries, dispatch);
-  const countEvents = countModelEvents(model);
+  previewMap?.useModel(stage.map, dispatch);
+  const svgMap = previewMap ?? new SvgMapView($('map'), stage.map, countries, dispatch);
   let glMap: MapView | null = null;
   let mapNotice: string | null = null;
   const activeMap = (): MapLike =>
@@ -307,15 +351,17 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
   const writeUrl = throttledUrlWriter((q) => history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`));
   const currentQuery = () => queryFromState(store.getState(), ctx, extras);
   let ui: Ui | null = null;
+  let api: EmbedApi | null = null;
   let lastLang = '';
 
   const renderChrome = (t: I18n) => {
     if (t.lang === lastLang) return;
     lastLang = t.lang;
     renderStoryText(config, t, embedded);
-    showProblems(loaded, t, mapNotice ? t.t('mapUnavailable') : null);
+    if (!full) return;
+    showProblems(full.loaded, t, mapNotice ? t.t('mapUnavailable') : null);
     // Said once, here, rather than beside every untranslated title.
-    const untranslated = t.lang !== 'en' && model.events.some((e) => !e.titleZh);
+    const untranslated = t.lang !== 'en' && full.model.events.some((e) => !e.titleZh);
     $('lang-note').hidden = !untranslated;
     $('lang-note').textContent = untranslated ? t.t('englishOnly') : '';
   };
@@ -325,48 +371,72 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
     const t = i18n(state.lang);
     const dark = isDarkTheme(state);
     renderChrome(t);
-    const alt = showMapAlt(showCounts(model, state, t, countEvents), state, t);
+    const alt = showMapAlt(showCounts(current.map, state, t, current.countEvents), state, t);
     svgMap.element.setAttribute('aria-label', alt);
     glMap?.canvas.setAttribute('aria-label', alt);
     ui?.render(state, t, dark);
-    const query = queryFromState(state, ctx, extras);
-    writeUrl(query);
-    if (embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query)]);
+    // The URL waits for the model: until then it still says what the reader asked for (an event,
+    // say, that the preview cannot check), and the model reads it again.
+    if (full) {
+      const query = queryFromState(state, ctx, extras);
+      writeUrl(query);
+      if (embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query)]);
+    }
     const seq = ++renderSeq;
     void activeMap()
       .render(state, t)
       .then(() => {
-        // "Rendered" means the map and the timeline have drawn this state.
-        if (seq !== renderSeq || !ui) return;
+        // "Rendered" means the map and every control have drawn this state.
+        if (seq !== renderSeq || !ui || !full) return;
         document.documentElement.dataset.rendered = String(seq);
-        api.rendered(state);
+        api?.rendered(state);
       });
   };
 
   store.subscribe((state, previous) => {
     render(state);
-    api.stateChanged(state);
-    if (state.selection && state.selection !== previous.selection && state.selection.kind === 'station') {
-      const s = model.stationById.get(state.selection.id);
+    api?.stateChanged(state);
+    if (full && state.selection && state.selection !== previous.selection && state.selection.kind === 'station') {
+      const s = full.model.stationById.get(state.selection.id);
       if (s) glMap?.focusOn([s.lon, s.lat], 3);
     }
   });
   $('notice').hidden = true;
   render(store.getState());
-  if (embedded) startHeightMessages(params);
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => render(store.getState()));
-  exposeForTests(store, model, () => activeMap().shownStations(), () => glMap);
+
+  let modelIn!: () => void;
+  const modelReady = new Promise<void>((resolve) => (modelIn = resolve));
+  let controlsIn!: () => void;
+  const controlsPainted = new Promise<void>((resolve) => (controlsIn = resolve));
+  let mapModule = null as Promise<typeof import('./map/map-view')> | null;
 
   void (async () => {
-    // Both chunks start downloading now. Each step below waits for the frame of the one before:
-    // mounting the controls, and above all MapLibre's synchronous WebGL context creation (a second
-    // or more in software GL), would otherwise hold back the frame that shows the map or timeline.
-    const mapModule = webglMaybeAvailable() ? import('./map/map-view') : null;
+    // Each step below waits for the frame of the one before: mounting the controls, and above all
+    // MapLibre's synchronous WebGL context creation (a second or more in software GL), would
+    // otherwise hold back the frame that shows the map or timeline.
     const uiModule = import('./ui');
-    await afterNextFrame();
-    const { mountUi } = await uiModule;
-    ui = mountUi({ model, store, ctx, countries, dataset: loaded.dataset, currentQuery, reducedMotion, isDark: () => isDark(store.getState()), onViewChange: () => glMap?.resize() });
-    render(store.getState());
+    try {
+      await afterNextFrame();
+      const { mountUi } = await uiModule;
+      ui = mountUi({
+        model: current.map,
+        marks: current.marks(),
+        typesPresent: current.typesPresent,
+        store,
+        countries,
+        currentQuery,
+        reducedMotion,
+        isDark: () => isDark(store.getState()),
+        onViewChange: () => glMap?.resize(),
+      });
+      if (full) ui.useModel(full.model, full.loaded.dataset);
+      render(store.getState());
+      await afterNextFrame();
+    } finally {
+      controlsIn();
+    }
+    await modelReady;
     await afterNextFrame();
     if (!mapModule) {
       mapNotice = 'webgl';
@@ -380,7 +450,7 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       const { MapView: MapViewClass } = await mapModule;
       gl = new MapViewClass({
         container: $('map'),
-        model,
+        model: full!.model,
         countries,
         dispatch,
         palette: paletteFor(isDark(store.getState())),
@@ -404,6 +474,28 @@ function mount(model: Model, store: Store, ctx: StateContext, countries: ReturnT
       render(store.getState());
     }
   })();
+
+  return {
+    controlsPainted,
+    complete(model, loaded) {
+      // MapLibre starts downloading now; before the model it would compete with reading the events.
+      mapModule = webglMaybeAvailable() ? import('./map/map-view') : null;
+      full = { model, loaded };
+      current = modelStage(model);
+      ctx = contextFor(model);
+      svgMap.useModel(model, dispatch);
+      ui?.useModel(model, loaded.dataset);
+      lastLang = '';
+      api = startMessageApi(store);
+      if (embedded) startHeightMessages(params);
+      exposeForTests(store, model, () => activeMap().shownStations(), () => glMap);
+      const before = store.getState();
+      store.settle(stateFromQuery(location.search, ctx), ctx);
+      if (store.getState() === before) render(before);
+      performance.mark('chronomap:model-ready');
+      modelIn();
+    },
+  };
 }
 
 /**

@@ -1,8 +1,12 @@
 // The controls that come after the first map paint: timeline and player, panel, legend,
 // search, list view, downloads, share dialog, theme and view switches, print.
-import type { Model } from './model/model';
+//
+// They mount in two steps. The timeline, player, legend and switches work from the overview, so
+// that a big story can be scrubbed while its events load; the panel, search, list view and
+// downloads join when the model is built (`useModel`), and the timeline's marks become clickable.
+import type { EventMark, MapModel, Model } from './model/model';
 import type { Dataset } from './model/validate';
-import type { AppState, StateContext } from './state/state';
+import type { AppState } from './state/state';
 import type { Store } from './state/store';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './map/basemap';
@@ -22,11 +26,13 @@ const $ = byId;
 const SPEEDS = { slow: 15, medium: 45, fast: 120 } as const;
 
 export interface UiDeps {
-  readonly model: Model;
+  /** The overview's preview, or the model. */
+  readonly model: MapModel;
+  /** The timeline's marks until the model comes (`Preview.marks`, or the model's events). */
+  readonly marks: readonly EventMark[];
+  readonly typesPresent: ReadonlySet<string>;
   readonly store: Store;
-  readonly ctx: StateContext;
   readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
-  readonly dataset: Dataset;
   readonly currentQuery: () => string;
   readonly reducedMotion: () => boolean;
   readonly isDark: () => boolean;
@@ -36,18 +42,26 @@ export interface UiDeps {
 
 export interface Ui {
   render(state: AppState, t: I18n, dark: boolean): void;
+  /** The events are in: the controls that need them start working. */
+  useModel(model: Model, dataset: Dataset): void;
+}
+
+/** The views that read the events. */
+interface Details {
+  readonly model: Model;
+  readonly panel: PanelView;
+  readonly search: SearchView;
+  readonly table: TableView;
+  readonly downloads: DownloadsView;
 }
 
 export function mountUi(deps: UiDeps): Ui {
   const { model, store, countries } = deps;
   const { dispatch } = store;
   const config = model.config;
-  const timeline = new TimelineView({ container: $('timeline'), model, dispatch, dark: deps.isDark });
-  const panel = new PanelView($('panel'), model, dispatch);
-  const legend = new LegendView($('legend'), model, dispatch);
-  const search = new SearchView($('search'), model, dispatch);
-  const table = new TableView($('table'), model, dispatch);
-  const downloads = new DownloadsView($('downloads'), model, deps.dataset, store.getState);
+  const timeline = new TimelineView({ container: $('timeline'), model, marks: deps.marks, dispatch, dark: deps.isDark });
+  let legend = new LegendView($('legend'), config, deps.typesPresent, dispatch);
+  let details: Details | null = null;
   const share = new ShareDialog(deps.currentQuery, () => i18n(store.getState().lang).pick(config.title));
   const shareButton = $('share');
   shareButton.addEventListener('click', () => share.open(i18n(store.getState().lang), shareButton));
@@ -64,11 +78,12 @@ export function mountUi(deps: UiDeps): Ui {
 
   // The printed page gets a static map of the current date (a WebGL canvas does not print).
   window.addEventListener('beforeprint', () => {
+    if (!details) return;
     const img = $<HTMLImageElement>('print-map');
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(staticMapSvg(model, countries, store.getState().to))}`;
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(staticMapSvg(details.model, countries, store.getState().to))}`;
     img.alt = $('map-alt').textContent ?? '';
     img.hidden = false;
-    table.render(store.getState(), i18n(store.getState().lang));
+    details.table.render(store.getState(), i18n(store.getState().lang));
   });
   window.addEventListener('afterprint', () => {
     $<HTMLImageElement>('print-map').hidden = true;
@@ -82,7 +97,7 @@ export function mountUi(deps: UiDeps): Ui {
     playButton.setAttribute('aria-pressed', String(player.isPlaying));
   };
   const player = new Player({
-    end: () => model.end,
+    end: () => (details?.model ?? model).end,
     current: () => store.getState().to,
     restartAt: () => store.getState().from,
     setTo: (to) => dispatch({ type: 'set-to', to }),
@@ -121,10 +136,29 @@ export function mountUi(deps: UiDeps): Ui {
     ]);
     speed.value = current;
     renderPlay();
-    downloads.render(t);
+    details?.downloads.render(t);
+  };
+
+  // Until the model is built, the panel and the list say that the events are loading.
+  const loadingNote = (root: HTMLElement, t: I18n) => {
+    if (root.dataset.loading !== t.lang) replaceChildren(root, [el('p', { class: 'loading-note' }, [t.t('loadingEvents')])]);
+    root.dataset.loading = t.lang;
   };
 
   return {
+    useModel(full, dataset) {
+      details = {
+        model: full,
+        panel: new PanelView($('panel'), full, dispatch),
+        search: new SearchView($('search'), full, dispatch),
+        table: new TableView($('table'), full, dispatch),
+        downloads: new DownloadsView($('downloads'), full, dataset, store.getState),
+      };
+      for (const id of ['panel', 'table']) delete $(id).dataset.loading;
+      timeline.useModel(full);
+      legend = new LegendView($('legend'), config, new Set(full.events.map((e) => e.type)), dispatch);
+      lastLang = '';
+    },
     render(state, t, dark) {
       renderChrome(t);
       themeSelect.value = state.theme;
@@ -133,13 +167,18 @@ export function mountUi(deps: UiDeps): Ui {
       $('table').hidden = !listView;
       $('view-map').setAttribute('aria-pressed', String(!listView));
       $('view-list').setAttribute('aria-pressed', String(listView));
-      if (listView) table.render(state, t);
+      if (listView) {
+        if (details) details.table.render(state, t);
+        else loadingNote($('table'), t);
+      }
       if (!listView && previousView === 'list') deps.onViewChange();
       previousView = state.view;
       legend.render(state, t, dark);
       timeline.render(state, t);
-      panel.render(state, t, dark);
-      search.render(t);
+      if (details) {
+        details.panel.render(state, t, dark);
+        details.search.render(t);
+      } else loadingNote($('panel'), t);
     },
   };
 }

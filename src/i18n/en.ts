@@ -54,6 +54,7 @@ export const en = {
   sourcesLink: 'sources linked',
   dataUpdated: 'Data last updated: {date}',
   loading: 'Loading the map data…',
+  loadingEvents: 'Loading the events…',
   loadError: 'The map data could not be loaded.',
   retry: 'Try again',
   skippedRecords: '{n, plural, one {# record could not be shown} other {# records could not be shown}}',

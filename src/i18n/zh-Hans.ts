@@ -55,6 +55,7 @@ export const zhHans: Messages = {
   sourcesLink: '附来源链接',
   dataUpdated: '数据最后更新：{date}',
   loading: '正在加载地图数据…',
+  loadingEvents: '正在加载事件…',
   loadError: '无法加载地图数据。',
   retry: '重试',
   skippedRecords: '{n, plural, other {#条记录无法显示}}',

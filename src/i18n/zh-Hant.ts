@@ -55,6 +55,7 @@ export const zhHant: Messages = {
   sourcesLink: '附來源連結',
   dataUpdated: '資料最後更新：{date}',
   loading: '正在載入地圖資料…',
+  loadingEvents: '正在載入事件…',
   loadError: '無法載入地圖資料。',
   retry: '重試',
   skippedRecords: '{n, plural, other {#筆記錄無法顯示}}',

@@ -107,10 +107,11 @@ export class SvgMapView {
    * keep their positions, so only the next render's statuses change.
    */
   useModel(model: MapModel, dispatch: Dispatch): void {
+    this.dispatch = dispatch;
+    if (model === this.model) return;
     const before = this.model.stations;
     const samePlaces = model.stations.length === before.length && model.stations.every((s, i) => s.id === before[i].id && s.lon === before[i].lon && s.lat === before[i].lat);
     this.model = model;
-    this.dispatch = dispatch;
     this.lastKey = '';
     if (!samePlaces) this.build();
   }

@@ -33,11 +33,16 @@ export interface StatusChange extends StatusStep {
   readonly eventId: string;
 }
 
-export interface TimedEvent extends ChronoEvent {
-  readonly index: number;
+/** An event as the timeline places it: its days and type. The overview gives these before the events load. */
+export interface EventMark {
   /** First and last day the (possibly partial) date can mean. */
   readonly start: Day;
   readonly end: Day;
+  readonly type: string;
+}
+
+export interface TimedEvent extends ChronoEvent, Omit<EventMark, 'type'> {
+  readonly index: number;
 }
 
 export interface ResponseStep {

@@ -17,7 +17,7 @@ import type { ChronoEvent, Config, Source, StationFeature } from './schema';
 import type { Dataset } from './validate';
 import { LOCATION_PRECISIONS } from './schema';
 import { pushTo } from '../multimap';
-import type { CountEvents, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model';
+import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model';
 
 export const OVERVIEW_FORMAT = 'chronomap-overview/1';
 
@@ -54,6 +54,13 @@ export interface Preview {
   readonly countEvents: CountEvents;
   /** Events counted in the overview, all types. */
   readonly total: number;
+  /** The types that have events. */
+  readonly typesPresent: ReadonlySet<string>;
+  /**
+   * One mark per event, in date order, for the timeline while the events load. The overview
+   * does not pair starts with ends, so each mark is placed on its first day.
+   */
+  marks(): EventMark[];
   readonly basis: Basis;
 }
 
@@ -258,7 +265,22 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
     }
     return sum;
   };
-  return { model, countEvents, total, basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated } };
+  const marks = (): EventMark[] => {
+    const out: EventMark[] = [];
+    for (const { id: type } of config.eventTypes) {
+      const c = counts.get(type);
+      if (!c) continue;
+      for (let i = 0; i < c.starts.days.length; i++) {
+        const day = c.starts.days[i];
+        const mark: EventMark = { start: day, end: day, type };
+        for (let n = c.starts.totals[i] - (i > 0 ? c.starts.totals[i - 1] : 0); n > 0; n--) out.push(mark);
+      }
+    }
+    // A stable sort: on each day, the types in the config's order.
+    return out.sort((a, b) => a.start - b.start);
+  };
+  const typesPresent = new Set([...counts].filter(([, c]) => (c.starts.totals.at(-1) ?? 0) > 0).map(([type]) => type));
+  return { model, countEvents, total, typesPresent, marks, basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated } };
 }
 
 /** Whether the preview showed what the model shows: the same stations, statuses and number of events. */

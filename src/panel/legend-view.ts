@@ -2,11 +2,10 @@
 // which double as switches for the timeline and the panel.
 import { el, replaceChildren, svgEl } from '../dom';
 import { shapePath, isHollow } from '../shapes';
-import type { Model } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import type { I18n } from '../i18n';
-import type { Shape } from '../model/schema';
+import type { Config, Shape } from '../model/schema';
 
 export function legendShape(shape: Shape, color: string, hollow: boolean): SVGSVGElement {
   const ring = hollow || isHollow(shape);
@@ -24,7 +23,9 @@ export class LegendView {
   private lastKey = '';
   constructor(
     private readonly root: HTMLElement,
-    private readonly model: Model,
+    private readonly config: Config,
+    /** The event types that have events: only these get a switch. */
+    private readonly typesPresent: ReadonlySet<string>,
     private readonly dispatch: Dispatch,
   ) {}
 
@@ -32,7 +33,7 @@ export class LegendView {
     const key = JSON.stringify([state.types, i18n.lang, dark]);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    const { config } = this.model;
+    const { config } = this;
     const enabled = new Set(state.types);
     replaceChildren(this.root, [
       el('h2', { class: 'visually-hidden' }, [i18n.t('legend')]),
@@ -57,7 +58,7 @@ export class LegendView {
           'ul',
           { class: 'type-toggles' },
           config.eventTypes
-            .filter((t) => this.model.events.some((e) => e.type === t.id))
+            .filter((t) => this.typesPresent.has(t.id))
             .map((t) => {
               const b = el('button', { type: 'button', class: 'type-toggle', 'aria-pressed': String(enabled.has(t.id)), 'data-type': t.id }, [
                 legendShape(t.shape, dark ? t.darkColor : t.color, false),

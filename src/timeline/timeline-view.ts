@@ -2,10 +2,11 @@
 // and a range brush whose two handles are keyboard sliders. It reads the state and sends intents.
 // Marks are drawn on a canvas (100,000 of them must stay smooth); where they would overlap at
 // the current zoom, a density strip stands in for them until zooming in spreads them out. Axis
-// and brush stay SVG.
+// and brush stay SVG. While the events load, the marks come from the overview: drawn where they
+// will be, but not yet to be hovered, clicked or stepped through.
 import { axisBottom, drag, scaleUtc, select, zoom, zoomIdentity, type D3ZoomEvent, type ScaleTime, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { addMonths, dateToDay, dayToDate, formatDay, type Day } from '../model/dates';
-import type { Model, TimedEvent } from '../model/model';
+import type { EventMark, MapModel, Model, TimedEvent } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, svgEl } from '../dom';
@@ -29,14 +30,20 @@ const DENSITY_H = 12;
 
 export interface TimelineOptions {
   readonly container: HTMLElement;
-  readonly model: Model;
+  /** The story's span and config; the events come with `useModel`. */
+  readonly model: MapModel;
+  /** Where the marks go until then (`Preview.marks`), or the model's events. */
+  readonly marks: readonly EventMark[];
   readonly dispatch: Dispatch;
   readonly dark: () => boolean;
 }
 
 export class TimelineView {
   private readonly opts: TimelineOptions;
-  private readonly model: Model;
+  private model: MapModel;
+  /** Null while the events load. */
+  private full: Model | null = null;
+  private marks: readonly EventMark[];
   private readonly svg: SVGSVGElement;
   private readonly canvas: HTMLCanvasElement;
   /** The marks' one tab stop: arrows move the active mark, Enter selects it. */
@@ -59,7 +66,9 @@ export class TimelineView {
   private i18n: I18n | null = null;
   private activeIndex = -1;
   private hoverIndex = -1;
-  private visible: TimedEvent[] = [];
+  /** The marks of the shown types, in date order; `shown` is the same list once the events are in. */
+  private visible: readonly EventMark[] = [];
+  private shown: readonly TimedEvent[] | null = null;
   private xs = new Float64Array(0);
   private layout: MarkLayout = { lanes: new Int32Array(0), laneCount: 1, density: new Map() };
   private layoutKey = '';
@@ -71,8 +80,9 @@ export class TimelineView {
   constructor(opts: TimelineOptions) {
     this.opts = opts;
     this.model = opts.model;
+    this.marks = opts.marks;
     this.typeDefs = new Map(opts.model.config.eventTypes.map((t) => [t.id, t]));
-    this.base = scaleUtc().domain([dayToDate(this.model.start), dayToDate(this.model.end + 1)]);
+    this.base = this.baseScale();
     this.x = this.base;
     this.svg = svgEl('svg', { class: 'timeline-svg', role: 'group' });
     this.axisGroup = svgEl('g', { class: 'axis', 'aria-hidden': 'true' });
@@ -103,6 +113,20 @@ export class TimelineView {
     select(this.svg).call(this.zoomBehavior).on('dblclick.zoom', null);
     this.bindRangeDrag();
     new ResizeObserver(() => this.resize()).observe(opts.container);
+    this.resize();
+  }
+
+  private baseScale(): ScaleTime<number, number> {
+    return scaleUtc().domain([dayToDate(this.model.start), dayToDate(this.model.end + 1)]);
+  }
+
+  /** The events are in: their marks replace the overview's, and can now be hovered, clicked and stepped through. */
+  useModel(model: Model): void {
+    this.model = model;
+    this.full = model;
+    this.marks = model.events;
+    this.base = this.baseScale();
+    this.layoutKey = '';
     this.resize();
   }
 
@@ -178,9 +202,9 @@ export class TimelineView {
   }
 
   private adjacentEventDay(day: Day, dir: 1 | -1): Day {
-    const { events } = this.model;
-    if (dir > 0) return events.find((e) => e.start > day)?.start ?? day;
-    for (let i = events.length - 1; i >= 0; i--) if (events[i].start < day) return events[i].start;
+    const { marks } = this;
+    if (dir > 0) return marks.find((e) => e.start > day)?.start ?? day;
+    for (let i = marks.length - 1; i >= 0; i--) if (marks[i].start < day) return marks[i].start;
     return day;
   }
 
@@ -223,7 +247,7 @@ export class TimelineView {
       if (i === this.hoverIndex) return;
       this.hoverIndex = i;
       this.svg.style.cursor = i >= 0 ? 'pointer' : '';
-      if (i >= 0) this.showTooltip(this.visible[i]);
+      if (i >= 0) this.showTooltip(this.shown![i]);
       else this.hideTooltip();
     });
     this.svg.addEventListener('mouseleave', () => {
@@ -233,7 +257,7 @@ export class TimelineView {
     this.svg.addEventListener('click', (e) => {
       const [x, y] = local(e);
       const i = this.markAt(x, y);
-      if (i >= 0) this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: this.visible[i].id } });
+      if (i >= 0) this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: this.shown![i].id } });
     });
     this.marksFocus.addEventListener('keydown', (e) => this.onMarksKey(e));
     this.marksFocus.addEventListener('focus', () => {
@@ -246,8 +270,9 @@ export class TimelineView {
     });
   }
 
-  /** The drawn mark under a point, or -1 (marks in the density strip are reached by zooming). */
+  /** The drawn mark under a point, or -1 (marks in the density strip are reached by zooming; none while the events load). */
   private markAt(x: number, y: number): number {
+    if (!this.shown) return -1;
     const half = MARK_SIZE / 2 + 1;
     const { lanes } = this.layout;
     let best = -1;
@@ -277,7 +302,7 @@ export class TimelineView {
   }
 
   private onMarksKey(ev: KeyboardEvent): void {
-    const n = this.visible.length;
+    const n = this.shown?.length ?? 0;
     if (n === 0) return;
     let next = this.activeIndex;
     if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = Math.min(n - 1, next + 1);
@@ -286,7 +311,7 @@ export class TimelineView {
     else if (ev.key === 'End') next = n - 1;
     else if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
-      const e = this.visible[this.activeIndex];
+      const e = this.shown?.[this.activeIndex];
       if (e) this.opts.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } });
       return;
     } else return;
@@ -296,7 +321,7 @@ export class TimelineView {
 
   private activate(i: number): void {
     this.activeIndex = i;
-    const e = this.visible[i];
+    const e = this.shown?.[i];
     if (!e || !this.i18n) return;
     // Keep the active mark on screen: pan the axis to it when it is outside.
     const x = this.xs[i];
@@ -310,9 +335,15 @@ export class TimelineView {
     this.paint();
   }
 
-  private visibleEvents(): TimedEvent[] {
+  private showTypes(): void {
     const types = new Set(this.state?.types ?? []);
-    return this.model.events.filter((e) => types.has(e.type));
+    if (this.full) {
+      this.shown = this.full.events.filter((e) => types.has(e.type));
+      this.visible = this.shown;
+    } else {
+      this.shown = null;
+      this.visible = this.marks.filter((e) => types.has(e.type));
+    }
   }
 
   private showTooltip(e: TimedEvent): void {
@@ -343,7 +374,7 @@ export class TimelineView {
     const key = `${this.transform.k},${this.transform.x},${this.width},${s.types.join(',')}`;
     if (key !== this.layoutKey) {
       this.layoutKey = key;
-      this.visible = this.visibleEvents();
+      this.showTypes();
       const dayPx = x(dayToDate(1)) - x(dayToDate(0));
       this.xs = Float64Array.from(this.visible, (e) => x(dayToDate(e.start)) + (e.end > e.start ? 0 : dayPx / 2));
       this.layout = layoutMarks(this.xs, MARK_SIZE, 2, MAX_LANES, DENSITY_BUCKET_PX);
@@ -391,8 +422,8 @@ export class TimelineView {
     const w = this.width;
     const h = TOP + this.marksH;
     const dark = this.opts.dark();
-    const activeId = document.activeElement === this.marksFocus ? this.visible[this.activeIndex]?.id : undefined;
-    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${activeId ?? ''}`;
+    const active = document.activeElement === this.marksFocus && this.shown ? this.activeIndex : -1;
+    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${active}`;
     if (paintKey === this.paintKey) return;
     this.paintKey = paintKey;
     if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
@@ -412,7 +443,7 @@ export class TimelineView {
     const textColor = styles.getPropertyValue('--text').trim() || '#000';
     const muted = styles.getPropertyValue('--text-muted').trim() || '#666';
     const focus = styles.getPropertyValue('--focus').trim() || '#0b5cad';
-    const highlighted = highlightedEvents(this.model, s.selection);
+    const highlighted: ReadonlySet<EventMark> = this.full ? highlightedEvents(this.full, s.selection) : new Set();
     const { lanes, density } = this.layout;
     // Density strip: darker where more marks are waiting for a closer zoom.
     if (density.size > 0) {
@@ -446,7 +477,7 @@ export class TimelineView {
         ctx.strokeStyle = hl ? textColor : outline;
         ctx.stroke(path);
       }
-      if (e.id === activeId) {
+      if (i === active) {
         ctx.globalAlpha = 1;
         ctx.lineWidth = 2.5;
         ctx.strokeStyle = focus;

@@ -81,6 +81,61 @@ describe('the first map paint from the overview', () => {
     }
   });
 
+  it('lets the timeline and player work on the preview; the model takes over the range and types set meanwhile', async () => {
+    const { release } = holdEvents();
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${suite.server.url}/?to=2023-12-15`);
+      await page.waitForFunction(() => document.getElementById('play')?.textContent?.includes('Play'));
+      expect(await modelBuilt(page)).toBe(false);
+      expect(await page.textContent('#panel')).toContain('Loading the events');
+      const timelineBox = (await page.locator('#timeline-section').boundingBox())!;
+      // Marks are drawn from the overview: the canvas has ink.
+      const inked = () =>
+        page.$eval('.timeline-canvas', (c) => {
+          const canvas = c as HTMLCanvasElement;
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+          return n;
+        });
+      expect(await inked()).toBeGreaterThan(1000);
+
+      // Scrub with the end handle's keys, hide a type in the legend: counts and map follow.
+      const before = (await page.textContent('#counts'))!;
+      await page.focus('.handle-to');
+      for (let i = 0; i < 12; i++) await page.keyboard.press('PageDown');
+      await page.waitForFunction(() => document.getElementById('counts')?.textContent?.includes('Dec 15, 2022'));
+      const scrubbed = (await page.textContent('#counts'))!;
+      expect(scrubbed).not.toBe(before);
+      await page.click('.type-toggle[data-type="statement"]');
+      await page.waitForFunction((s) => document.getElementById('counts')?.textContent !== s, scrubbed);
+      const filtered = (await page.textContent('#counts'))!;
+      expect(Number(/(\d+) events/.exec(filtered)![1])).toBeLessThan(Number(/(\d+) events/.exec(scrubbed)![1]));
+      expect(new URL(page.url()).search).toBe('?to=2023-12-15'); // The URL waits for the model.
+
+      release();
+      await waitForRendered(page);
+      expect(await modelBuilt(page)).toBe(true);
+      expect(await page.textContent('#counts')).toBe(filtered);
+      const params = new URL(page.url()).searchParams;
+      expect(params.get('to')).toBe('2022-12-15');
+      expect(params.get('types')).not.toContain('statement');
+      expect(await page.textContent('#panel')).not.toContain('Loading the events');
+      // The model's marks replace the overview's where they were: the timeline keeps its size.
+      const after = (await page.locator('#timeline-section').boundingBox())!;
+      expect(Math.abs(after.height - timelineBox.height)).toBeLessThanOrEqual(1);
+      expect(await inked()).toBeGreaterThan(1000);
+      expect(errors).toEqual([]);
+    } finally {
+      release();
+      await page.close();
+      suite.server.setOverride(null);
+    }
+  });
+
   const stale: Readonly<Record<string, Record<string, string>>> = {
     // Drawn until the stations file arrives, then taken down: the preview does not wait for it.
     'stations edited after the build': { 'stations.geojson': `${readFileSync('dist/data/stations.geojson', 'utf8')}\n` },

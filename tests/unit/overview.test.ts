@@ -37,6 +37,13 @@ function expectSameAnswers(model: Model, preview: Preview, seed: number): void {
     model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision]),
   );
   expect(preview.total).toBe(model.events.length);
+  // The timeline's marks while the events load: one per event, on its first day, in date order.
+  const marks = preview.marks();
+  expect(marks.map((m) => m.start)).toEqual(model.events.map((e) => e.start));
+  const byDayAndType = (list: readonly { start: number; type: string }[]) => list.map((m) => `${m.start} ${m.type}`).sort();
+  expect(byDayAndType(marks)).toEqual(byDayAndType(model.events));
+  expect(marks.every((m) => m.end === m.start)).toBe(true);
+  expect([...preview.typesPresent].sort()).toEqual([...new Set(model.events.map((e) => e.type))].sort());
   const typeIds = config.eventTypes.map((t) => t.id);
   const countModel = countModelEvents(model);
   for (let i = 0; i < 40; i++) {

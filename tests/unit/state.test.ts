@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultState, reduce, type StateContext } from '../../src/state/state';
+import { defaultState, reduce, type AppState, type StateContext } from '../../src/state/state';
+import { createPreviewStore } from '../../src/state/store';
 import { queryFromState, stateFromQuery, stateToPlain } from '../../src/state/url';
 import { day } from './helpers';
 
@@ -72,5 +73,50 @@ describe('reduce', () => {
   });
   it('ignores non-finite dates', () => {
     expect(reduce(s0, { type: 'set-range', from: Number.NaN, to: Number.POSITIVE_INFINITY }, ctx)).toEqual(s0);
+  });
+});
+
+describe('the preview store', () => {
+  // The overview knows the stations but no event ids.
+  const previewCtx: StateContext = { ...ctx, eventIds: new Set() };
+  const query = '?event=ie-closed&to=2023-06-30';
+
+  it('settles as if the model had been there from the start: the URL read again, every intent applied again', () => {
+    const store = createPreviewStore(stateFromQuery(query, previewCtx), previewCtx);
+    expect(store.getState().selection).toBeNull(); // The preview cannot check the event.
+    store.dispatch({ type: 'set-range', from: day(2022, 10, 1), to: day(2023, 3, 31) });
+    store.dispatch({ type: 'toggle-type', eventType: 'report' });
+    store.dispatch({ type: 'select', selection: { kind: 'event', id: 'ie-closed' } }); // Ignored for now.
+    expect(store.getState().selection).toBeNull();
+    const seen: AppState[] = [];
+    store.subscribe((s) => seen.push(s));
+
+    store.settle(stateFromQuery(query, ctx), ctx);
+    let expected = stateFromQuery(query, ctx);
+    for (const intent of [
+      { type: 'set-range', from: day(2022, 10, 1), to: day(2023, 3, 31) },
+      { type: 'toggle-type', eventType: 'report' },
+      { type: 'select', selection: { kind: 'event', id: 'ie-closed' } },
+    ] as const) {
+      expected = reduce(expected, intent, ctx);
+    }
+    expect(store.getState()).toEqual(expected);
+    expect(store.getState().selection).toEqual({ kind: 'event', id: 'ie-closed' });
+    expect(store.getState().to).toBe(day(2023, 3, 31));
+    expect(store.getState().types).toEqual(['statement', 'closure']);
+    expect(seen).toEqual([store.getState()]);
+
+    // Settled: intents are no longer kept.
+    store.dispatch({ type: 'select', selection: { kind: 'station', id: 'nl-amsterdam' } });
+    expect(store.getState().selection).toEqual({ kind: 'station', id: 'nl-amsterdam' });
+    store.settle(defaultState(ctx), ctx);
+    expect(store.getState()).toEqual(defaultState(ctx));
+  });
+
+  it('keeps what the URL asked for when nothing happened on the preview', () => {
+    const store = createPreviewStore(stateFromQuery(query, previewCtx), previewCtx);
+    store.settle(stateFromQuery(query, ctx), ctx);
+    expect(store.getState().selection).toEqual({ kind: 'event', id: 'ie-closed' });
+    expect(store.getState().to).toBe(day(2023, 6, 30));
   });
 });
