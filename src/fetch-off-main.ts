@@ -23,10 +23,11 @@ let worker: Worker | null | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
-function startWorker(): Worker | null {
+/** `prefetch`: absolute URLs the worker starts fetching as soon as it runs, before any request reaches it. */
+function startWorker(prefetch: readonly string[]): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    const w = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(prefetch) });
     w.addEventListener('message', (e: MessageEvent<FetchReply>) => {
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
@@ -49,6 +50,7 @@ const started = new Map<string, Promise<string>>();
 
 /** Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once. */
 export function prefetchOffMain(urls: readonly string[]): void {
+  if (worker === undefined) worker = startWorker(urls.slice(0, 1).map(absolute));
   for (const url of urls) {
     const text = request(url);
     text.catch(() => undefined); // Handled by whoever picks it up.
@@ -64,12 +66,14 @@ export function fetchTextOffMain(url: string): Promise<string> {
 }
 
 function request(url: string): Promise<string> {
-  if (worker === undefined) worker = startWorker();
+  if (worker === undefined) worker = startWorker([]);
   const w = worker;
   if (!w) return Promise.reject(new WorkerUnavailable());
   const id = nextId++;
   return new Promise<string>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, url: new URL(url, document.baseURI).href } satisfies FetchRequest);
+    w.postMessage({ id, url: absolute(url) } satisfies FetchRequest);
   });
 }
+
+const absolute = (url: string) => new URL(url, document.baseURI).href;

@@ -232,6 +232,8 @@ async function start(): Promise<void> {
       if (!overview || started || app || preview.stale) return;
       preview.painted = paintPreview(overview, countriesFromTopology(topology));
       await afterNextFrame();
+      // The controls' chunk loads while the stations file arrives (they mount once it has).
+      void import('./ui');
     })
     .catch(() => undefined)
     .finally(() => {
