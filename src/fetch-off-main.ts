@@ -48,9 +48,13 @@ function startWorker(prefetch: readonly string[]): Worker | null {
 
 const started = new Map<string, Promise<string>>();
 
-/** Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once. */
-export function prefetchOffMain(urls: readonly string[]): void {
-  if (worker === undefined) worker = startWorker(urls.slice(0, 1).map(absolute));
+/**
+ * Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once.
+ * `atWorkerStart` (some of `urls`) are fetched as soon as the worker runs; the rest once their
+ * request reaches it, which is after the page's first frame.
+ */
+export function prefetchOffMain(urls: readonly string[], atWorkerStart: readonly string[]): void {
+  if (worker === undefined) worker = startWorker(atWorkerStart.map(absolute));
   for (const url of urls) {
     const text = request(url);
     text.catch(() => undefined); // Handled by whoever picks it up.
