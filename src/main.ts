@@ -480,10 +480,11 @@ function mountApp(stage: Stage, countries: ReturnType<typeof countriesFromTopolo
   return {
     controlsPainted,
     complete(model, loaded) {
-      // MapLibre starts downloading now; before the model it would compete with reading the events.
+      // MapLibre's chunk (1 MB of script to compile and run) is asked for only now, so that it does
+      // not land on the main thread while the events are read.
       mapModule = webglMaybeAvailable() ? import('./map/map-view') : null;
       full = { model, loaded };
-      current = modelStage(model);
+      if (current.map !== model) current = modelStage(model);
       ctx = contextFor(model);
       svgMap.useModel(model, dispatch);
       ui?.useModel(model, loaded.dataset);
