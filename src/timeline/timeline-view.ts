@@ -126,6 +126,7 @@ export class TimelineView {
     this.full = model;
     this.marks = model.events;
     this.base = this.baseScale();
+    this.activeIndex = -1;
     this.layoutKey = '';
     this.resize();
   }
