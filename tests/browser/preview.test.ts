@@ -27,14 +27,26 @@ function holdEvents(replace: Readonly<Record<string, string>> = {}): { release: 
 const stationsDrawn = (page: Page) => page.$$eval('.svg-map .station', (paths) => paths.reduce((n, p) => n + Number(p.getAttribute('data-count')), 0));
 const modelBuilt = (page: Page) => page.evaluate(() => '__chronomap' in window);
 
+/** Opens `path` with the events held back until `run` calls `release`; no page error may occur. */
+async function withEventsHeld(path: string, replace: Readonly<Record<string, string>>, run: (page: Page, release: () => void) => Promise<void>): Promise<void> {
+  const { release } = holdEvents(replace);
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${suite.server.url}${path}`);
+    await run(page, release);
+    expect(errors).toEqual([]);
+  } finally {
+    release();
+    await page.close();
+    suite.server.setOverride(null);
+  }
+}
+
 describe('the first map paint from the overview', () => {
   it('draws stations, statuses and counts before the events arrive; the model takes over the same map and the clicks made meanwhile', async () => {
-    const { release } = holdEvents();
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await page.goto(`${suite.server.url}/?to=2022-12-31`);
+    await withEventsHeld('/?to=2022-12-31', {}, async (page, release) => {
       await page.waitForFunction(() => document.querySelectorAll('.svg-map .station').length > 0);
       // Still waiting for the events: no model yet, but stations with their statuses and the counts.
       expect(await modelBuilt(page)).toBe(false);
@@ -73,21 +85,11 @@ describe('the first map paint from the overview', () => {
       expect(Math.abs(viewSwitch.width - before[1].width)).toBeLessThanOrEqual(2);
       await page.waitForFunction(() => new URL(location.href).searchParams.has('station'));
       expect(await page.locator('.svg-map .halos circle').count()).toBe(1);
-      expect(errors).toEqual([]);
-    } finally {
-      release();
-      await page.close();
-      suite.server.setOverride(null);
-    }
+    });
   });
 
   it('lets the timeline and player work on the preview; the model takes over the range and types set meanwhile', async () => {
-    const { release } = holdEvents();
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await page.goto(`${suite.server.url}/?to=2023-12-15`);
+    await withEventsHeld('/?to=2023-12-15', {}, async (page, release) => {
       await page.waitForFunction(() => document.getElementById('play')?.textContent?.includes('Play'));
       expect(await modelBuilt(page)).toBe(false);
       expect(await page.textContent('#panel')).toContain('Loading the events');
@@ -128,12 +130,7 @@ describe('the first map paint from the overview', () => {
       const after = (await page.locator('#timeline-section').boundingBox())!;
       expect(Math.abs(after.height - timelineBox.height)).toBeLessThanOrEqual(1);
       expect(await inked()).toBeGreaterThan(1000);
-      expect(errors).toEqual([]);
-    } finally {
-      release();
-      await page.close();
-      suite.server.setOverride(null);
-    }
+    });
   });
 
   const stale: Readonly<Record<string, Record<string, string>>> = {
@@ -144,12 +141,7 @@ describe('the first map paint from the overview', () => {
   };
   for (const [name, replace] of Object.entries(stale)) {
     it(`is not left on screen from ${name}: the map waits for the events`, async () => {
-      const { release } = holdEvents(replace);
-      const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      try {
-        await page.goto(`${suite.server.url}/`);
+      await withEventsHeld('/', replace, async (page, release) => {
         await page.waitForFunction(() => document.getElementById('notice')?.textContent?.includes('Loading'));
         await page.waitForTimeout(1500);
         expect(await page.locator('.svg-map').count()).toBe(0);
@@ -157,12 +149,7 @@ describe('the first map paint from the overview', () => {
         release();
         await waitForRendered(page);
         expect(await stationsDrawn(page)).toBeGreaterThan(40);
-        expect(errors).toEqual([]);
-      } finally {
-        release();
-        await page.close();
-        suite.server.setOverride(null);
-      }
+      });
     });
   }
 });
