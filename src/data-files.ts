@@ -1,8 +1,9 @@
 // Where the story's data files are served, shared by the early prefetch (which must not import
 // the loader: that would evaluate the whole loader before the prefetch starts) and the loader.
+// The prefetched texts are picked up by URL, so both must name the files alike.
 export const DATA_BASE = 'data/';
 
-export const STATIONS_FILE = 'stations.geojson';
+export const DATA_FILES = { config: 'config.json', stations: 'stations.geojson', events: 'events.json', sources: 'sources.json', overview: 'overview.json' } as const;
 
 /** Fetched by the worker, read after the first map frame. */
-export const BIG_DATA_FILES = [STATIONS_FILE, 'events.json', 'sources.json'] as const;
+export const BIG_DATA_FILES = [DATA_FILES.stations, DATA_FILES.events, DATA_FILES.sources] as const;

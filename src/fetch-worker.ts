@@ -6,23 +6,9 @@
 // once the page's main thread has heard that the worker started, and that thread is busy painting
 // the first frame then (the fetches started over half a second late at 100,000 events).
 import type { FetchReply, FetchRequest } from './fetch-off-main';
+import { fetchText } from './fetch-text';
 
-const TIMEOUT_MS = 8000;
 const scope = globalThis as unknown as { name: string; postMessage(reply: FetchReply): void; addEventListener(type: 'message', listener: (e: MessageEvent<FetchRequest>) => void): void };
-
-function fetchText(url: string): Promise<string> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  return fetch(url, { signal: controller.signal, credentials: 'same-origin', cache: 'no-cache' })
-    .then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.text();
-    })
-    .catch((err: unknown) => {
-      throw new Error(controller.signal.aborted ? 'timed out' : err instanceof Error ? err.message : String(err));
-    })
-    .finally(() => clearTimeout(timer));
-}
 
 const early = new Map<string, Promise<string>>();
 for (const url of prefetchList(scope.name)) {
@@ -37,7 +23,7 @@ scope.addEventListener('message', (e) => {
   early.delete(url);
   text.then(
     (t) => scope.postMessage({ id, text: t }),
-    (err: Error) => scope.postMessage({ id, error: err.message }),
+    (err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
   );
 });
 

@@ -8,6 +8,8 @@ import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
 import { fetchTextOffMain, WorkerUnavailable } from './fetch-off-main';
+import { fetchText } from './fetch-text';
+import { DATA_FILES } from './data-files';
 
 export interface Loaded {
   readonly dataset: Dataset;
@@ -17,8 +19,6 @@ export interface Loaded {
 }
 
 export class LoadError extends Error {}
-
-const FETCH_TIMEOUT_MS = 8000;
 
 /** Read in a worker, handed over once `readAfter` resolves; on the main thread where there is no worker. */
 async function fetchBigText(url: string, readAfter: Promise<void>): Promise<string> {
@@ -30,27 +30,6 @@ async function fetchBigText(url: string, readAfter: Promise<void>): Promise<stri
   } catch (err) {
     if (err instanceof WorkerUnavailable) return fetchText(url, readAfter);
     throw err;
-  }
-}
-
-/** `readAfter`: the body is read (decoded into one string, a long task for a big file) only once it resolves. */
-async function fetchText(url: string, readAfter?: Promise<void>): Promise<string> {
-  const controller = new AbortController();
-  let timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, { signal: controller.signal, credentials: 'same-origin', cache: 'no-cache' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    if (readAfter) {
-      clearTimeout(timer);
-      await readAfter;
-      timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-    }
-    return await res.text();
-  } catch (err) {
-    if (controller.signal.aborted) throw new Error('timed out');
-    throw err;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -86,10 +65,10 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
   const problems: Problem[] = [];
   const missing: string[] = [];
   const texts = {
-    config: fetchText(`${base}config.json`),
-    stations: fetchBigText(`${base}stations.geojson`, readAfter),
-    events: fetchBigText(`${base}events.json`, Promise.all([readAfter, readEventsAfter]).then(() => undefined)),
-    sources: fetchBigText(`${base}sources.json`, readAfter),
+    config: fetchText(`${base}${DATA_FILES.config}`),
+    stations: fetchBigText(`${base}${DATA_FILES.stations}`, readAfter),
+    events: fetchBigText(`${base}${DATA_FILES.events}`, Promise.all([readAfter, readEventsAfter]).then(() => undefined)),
+    sources: fetchBigText(`${base}${DATA_FILES.sources}`, readAfter),
   };
   // Checked against the overview twice (to keep the preview, to trust the data): computed once.
   const stationsChecksum = texts.stations.then(textChecksum);
@@ -100,7 +79,7 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
   // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
   // against it on arrival.
   const preview = (async (): Promise<Preview | null> => {
-    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}overview.json`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
+    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}${DATA_FILES.overview}`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
     if (!valid) return null;
     const read = readOverview(raw, valid, textChecksum(configText));
     if (typeof read !== 'string') return read;
