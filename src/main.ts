@@ -432,7 +432,7 @@ function mountApp(stage: Stage, countries: ReturnType<typeof countriesFromTopolo
         isDark: () => isDark(store.getState()),
         onViewChange: () => glMap?.resize(),
       });
-      if (full) ui.useModel(full.model, full.loaded.dataset);
+      if (full) ui.useModel(full.model, full.loaded.dataset, current.typesPresent);
       render(store.getState());
       await afterNextFrame();
     } finally {
@@ -487,7 +487,7 @@ function mountApp(stage: Stage, countries: ReturnType<typeof countriesFromTopolo
       if (current.map !== model) current = modelStage(model);
       ctx = contextFor(model);
       svgMap.useModel(model, dispatch);
-      ui?.useModel(model, loaded.dataset);
+      ui?.useModel(model, loaded.dataset, current.typesPresent);
       lastLang = '';
       api = startMessageApi(store);
       if (embedded) startHeightMessages(params);

@@ -42,8 +42,8 @@ export interface UiDeps {
 
 export interface Ui {
   render(state: AppState, t: I18n, dark: boolean): void;
-  /** The events are in: the controls that need them start working. */
-  useModel(model: Model, dataset: Dataset): void;
+  /** The events are in: the controls that need them start working. `typesPresent`: the model's. */
+  useModel(model: Model, dataset: Dataset, typesPresent: ReadonlySet<string>): void;
 }
 
 /** The views that read the events. */
@@ -146,7 +146,7 @@ export function mountUi(deps: UiDeps): Ui {
   };
 
   return {
-    useModel(full, dataset) {
+    useModel(full, dataset, typesPresent) {
       details = {
         model: full,
         panel: new PanelView($('panel'), full, dispatch),
@@ -156,7 +156,7 @@ export function mountUi(deps: UiDeps): Ui {
       };
       for (const id of ['panel', 'table']) delete $(id).dataset.loading;
       timeline.useModel(full);
-      legend = new LegendView($('legend'), config, new Set(full.events.map((e) => e.type)), dispatch);
+      legend = new LegendView($('legend'), config, typesPresent, dispatch);
       lastLang = '';
     },
     render(state, t, dark) {
