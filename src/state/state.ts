@@ -21,12 +21,12 @@ export interface AppState {
   readonly theme: Theme;
 }
 
-/** What the state may refer to: the story's bounds and the ids that exist. */
 /** The ids a selection may name: a Set, or the model's own maps (no copy of 100,000 event ids). */
 export interface IdSet {
   has(id: string): boolean;
 }
 
+/** What the state may refer to: the story's bounds and the ids that exist. */
 export interface StateContext {
   readonly start: Day;
   readonly end: Day;
