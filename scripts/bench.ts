@@ -36,9 +36,17 @@ interface DatasetSpec {
   readonly stations?: number;
 }
 
-const DATASETS: readonly DatasetSpec[] = quick
-  ? [{ name: 'real' }, { name: '1k', events: 1_000, stations: 100 }]
-  : [{ name: 'real' }, { name: '1k', events: 1_000, stations: 100 }, { name: '10k', events: 10_000, stations: 1_000 }, { name: '100k', events: 100_000, stations: 10_000 }];
+const ALL_DATASETS: readonly DatasetSpec[] = [
+  { name: 'real' },
+  { name: '1k', events: 1_000, stations: 100 },
+  { name: '10k', events: 10_000, stations: 1_000 },
+  { name: '100k', events: 100_000, stations: 10_000 },
+];
+/** `--only 10k,100k` measures those datasets alone (for working on one figure). */
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1]?.split(',')) : null;
+const DATASETS = ALL_DATASETS.filter((d) => (only ? only.has(d.name) : !quick || d.name === 'real' || d.name === '1k'));
+if (DATASETS.length === 0) throw new Error(`--only names none of ${ALL_DATASETS.map((d) => d.name).join(', ')}`);
 
 interface Files {
   readonly 'stations.geojson': string;

@@ -521,6 +521,8 @@ function exposeForTests(store: Store, model: Model, shownStations: () => number,
     /** The WebGL map's clusters (CSS pixels in the map) and zoom; null while the SVG map shows. */
     mapClusters: () => glMap()?.clusters() ?? null,
     mapZoom: () => glMap()?.zoom() ?? null,
+    /** MapLibre's frames so far (a date change should draw without one); null with the SVG map. */
+    mapFrames: () => glMap()?.mapFrames() ?? null,
     stationCount: model.stations.length,
     stationIds: model.stations.map((s) => s.id),
   };

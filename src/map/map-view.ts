@@ -1,8 +1,10 @@
 // The map: the only module that touches MapLibre. It draws what the state says (stations as of
-// `to`, countries by response, the selection) and reports clicks as intents. Countries are a
-// GeoJSON source driven by feature-state; stations are a custom GPU layer (station-layer.ts).
-// A date change never replaces a source's data.
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification, type ExpressionSpecification } from 'maplibre-gl';
+// `to`, countries by response, the selection) and reports clicks as intents. MapLibre owns the
+// camera, the borders, the labels and the selected outline; what a date changes (the countries'
+// fills, the stations) is drawn on two canvases of our own, one under MapLibre's and one over it
+// (layer-canvas.ts), with MapLibre's camera. A date change never replaces a source's data and
+// never asks MapLibre for a frame.
+import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -14,6 +16,11 @@ import { labelPoints, type CountryProps } from './basemap';
 import { stationOffsets } from './offsets';
 import { makeAtlas } from './icons';
 import { StationLayer } from './station-layer';
+import { CountryFillLayer } from './country-fill-layer';
+import { countryMesh } from './country-mesh';
+import { LayerCanvas, type GlView } from './layer-canvas';
+import { ViewProbe } from './view-probe';
+import { rgbBytes } from './gl-program';
 import { highlightedStations } from '../selection';
 import type { I18n } from '../i18n';
 import type { Palette } from './palette';
@@ -32,7 +39,7 @@ export interface MapViewOptions {
   readonly fontUrl: string;
 }
 
-const STATION_LAYER = 'stations';
+const VIEW_PROBE = 'view-probe';
 const COUNTRY_SOURCE = 'countries';
 const LABEL_SOURCE = 'country-labels';
 const FONT = 'Noto Sans Regular';
@@ -49,12 +56,27 @@ export class MapView {
   private lastCountry: string | null = null;
   private readonly statusIndex: ReadonlyMap<string, number>;
   private readonly stations: StationLayer;
+  private readonly fills: CountryFillLayer;
+  /** The basemap's countries, in the fill mesh's order. */
+  private readonly meshIsos: readonly string[];
   private readonly responseIndex: ReadonlyMap<string, number>;
   private statusOf: (number | null)[] = [];
-  private readonly responseOf = new Map<string, number>();
-  /** A change is waiting for its frame: later renders wait for it too. */
+  /** Each basemap country's response index (in meshIsos' order). */
+  private responseOf: number[] = [];
+  /** A change is waiting for MapLibre's frame: later renders wait for it too. */
   private pendingFrame = false;
   private palette: Palette;
+  /** Our canvases: country fills under MapLibre's, stations over it. Made on load. */
+  private under: LayerCanvas | null = null;
+  private over: LayerCanvas | null = null;
+  private underDirty = true;
+  private overDirty = true;
+  /** The camera as of MapLibre's last frame; null until its first. */
+  private view: GlView | null = null;
+  /** Our canvases' next frame, when one is asked for outside MapLibre's frames. */
+  private ownFrame: Promise<void> | null = null;
+  /** MapLibre frames drawn so far (for tests: a scrub step should not need one). */
+  private mapFrameCount = 0;
 
   constructor(opts: MapViewOptions) {
     this.opts = opts;
@@ -84,10 +106,12 @@ export class MapView {
     const { slots, offsets } = stationOffsets(opts.model.stations.map((s) => [s.lon, s.lat]));
     const atlas = this.atlas();
     this.stations = new StationLayer(
-      STATION_LAYER,
       opts.model.stations.map((s, i) => ({ lon: s.lon, lat: s.lat, dx: offsets[slots[i]][0], dy: offsets[slots[i]][1] })),
       atlas,
     );
+    const mesh = countryMesh(opts.countries);
+    this.meshIsos = mesh.isos;
+    this.fills = new CountryFillLayer(mesh);
     this.ready = new Promise((resolve, reject) => {
       // Before the first load an error means no map at all (its worker blocked by a policy, say):
       // the app keeps the SVG map. After it, MapLibre's errors are its own (logged, not fatal).
@@ -95,11 +119,55 @@ export class MapView {
       this.map.once('error', failed);
       this.map.once('load', () => {
         this.map.off('error', failed);
-        this.map.addLayer(this.stations);
+        try {
+          const canvas = this.map.getCanvas();
+          const redraw = () => this.map.triggerRepaint();
+          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw);
+          this.over = new LayerCanvas(canvas, 'over', [this.stations], redraw);
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        this.setOcean(this.palette);
+        this.fills.setColors(this.fillColors(this.palette));
+        this.map.addLayer(
+          new ViewProbe(VIEW_PROBE, (view) => {
+            this.mapFrameCount++;
+            this.drawOwn(view, true);
+          }),
+        );
         this.bindEvents();
         resolve();
       });
     });
+  }
+
+  /**
+   * Draws our canvases that are out of date. In MapLibre's frame (`moved`), the camera may have
+   * changed too, so a canvas is redrawn unless it already shows this view.
+   */
+  private drawOwn(view: GlView, moved: boolean): void {
+    this.view = view;
+    if (this.under && (this.underDirty || (moved && !this.under.shows(view)))) {
+      this.under.draw(view);
+      this.underDirty = false;
+    }
+    if (this.over && (this.overDirty || (moved && !this.over.shows(view)))) {
+      this.over.draw(view);
+      this.overDirty = false;
+    }
+  }
+
+  /** Resolves once our canvases have drawn what is dirty, in the next animation frame. */
+  private ownFrameDrawn(): Promise<void> {
+    this.ownFrame ??= new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        this.ownFrame = null;
+        if (this.view) this.drawOwn(this.view, false);
+        resolve();
+      }),
+    );
+    return this.ownFrame;
   }
 
   /** Removes the map and its canvas (after a failure to load). */
@@ -123,14 +191,15 @@ export class MapView {
         [COUNTRY_SOURCE]: { type: 'geojson', data: opts.countries, promoteId: 'iso' },
         [LABEL_SOURCE]: { type: 'geojson', data: { ...labels, features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: '' } })) } },
       },
+      // No background: the ocean and the countries' fills are on our canvas under this one.
       layers: [
-        { id: 'ocean', type: 'background', paint: { 'background-color': p.ocean } },
         {
           id: 'countries-fill',
           type: 'fill',
           source: COUNTRY_SOURCE,
           paint: {
-            'fill-color': this.fillColor(p),
+            // Only the borders show; the fill itself is there to be clicked (queryRenderedFeatures).
+            'fill-color': 'rgba(0, 0, 0, 0)',
             // Borders as the fill's outline, not a line layer: every layer type is one more shader
             // program to compile before the first frame, which costs seconds in software GL.
             'fill-outline-color': p.border,
@@ -153,23 +222,34 @@ export class MapView {
     return makeAtlas(this.model.config.statuses.map((s) => ({ shape: s.shape, color: p.dark ? s.darkColor : s.color })), p.iconOutline, p.highlight, { fill: p.clusterFill, text: p.clusterText });
   }
 
-  private fillColor(p: Palette): ExpressionSpecification {
+  /** Each basemap country's fill for its response index, in the mesh's order. */
+  private fillColors(p: Palette): string[] {
     const { responses } = this.model.config;
-    const colors = responses.flatMap((r, i) => [i, p.dark ? r.darkColor : r.color]);
-    return ['match', ['coalesce', ['feature-state', 'r'], 0], ...colors, p.dark ? responses[0].darkColor : responses[0].color] as unknown as ExpressionSpecification;
+    return this.meshIsos.map((_, i) => {
+      const r = responses[this.responseOf[i] ?? 0] ?? responses[0];
+      return p.dark ? r.darkColor : r.color;
+    });
   }
 
-  /** A theme change repaints in place: paint properties and the icon atlas, no new style. */
+  /** The ocean is what shows behind the fills, on the canvas under MapLibre's. */
+  private setOcean(p: Palette): void {
+    const [r, g, b] = rgbBytes(p.ocean);
+    this.under?.setClearColor([r / 255, g / 255, b / 255, 1]);
+    this.underDirty = true;
+  }
+
+  /** A theme change repaints in place: paint properties, fills and the icon atlas, no new style. */
   private applyPalette(p: Palette): void {
     this.palette = p;
     const map = this.map;
-    map.setPaintProperty('ocean', 'background-color', p.ocean);
-    map.setPaintProperty('countries-fill', 'fill-color', this.fillColor(p));
+    this.setOcean(p);
+    this.fills.setColors(this.fillColors(p));
+    this.stations.setAtlas(this.atlas());
+    this.overDirty = true;
     map.setPaintProperty('countries-fill', 'fill-outline-color', p.border);
     map.setPaintProperty('country-labels', 'text-color', p.label);
     map.setPaintProperty('country-labels', 'text-halo-color', p.labelHalo);
     if (map.getLayer(SELECTED_LAYER)) map.setPaintProperty(SELECTED_LAYER, 'line-color', p.highlight);
-    this.stations.setAtlas(this.atlas());
   }
 
   private bindEvents(): void {
@@ -211,46 +291,45 @@ export class MapView {
   /** Brings the map up to date with the state; resolves when the map has drawn it. */
   async render(state: AppState, i18n: I18n, palette: Palette): Promise<void> {
     await this.ready;
-    let changed = this.pendingFrame;
+    // MapLibre needs a frame only for what it draws (borders, labels, the selected country).
+    let mapChanged = this.pendingFrame;
     if (palette.dark !== this.palette.dark) {
       this.applyPalette(palette);
-      changed = true;
+      mapChanged = true;
     }
     if (this.lastTo !== state.to) {
-      changed = this.updateDay(state.to) || changed;
+      this.updateDay(state.to);
       this.lastTo = state.to;
     }
     if (this.lastLang !== i18n.lang) {
       this.updateLabels(i18n);
       this.lastLang = i18n.lang;
-      changed = true;
+      mapChanged = true;
     }
-    changed = this.updateHighlight(state) || changed;
-    // Most scrub steps change nothing on the map (no station appears or changes status): then
-    // there is no frame to wait for. Otherwise the state is drawn when the map is idle again.
-    if (!changed && !this.map.isMoving()) return;
-    this.pendingFrame = true;
-    await this.idle();
-    this.pendingFrame = false;
+    mapChanged = this.updateHighlight(state) || mapChanged;
+    if (mapChanged || this.map.isMoving()) {
+      // Our canvases draw in MapLibre's frame (ViewProbe).
+      this.pendingFrame = true;
+      await this.idle();
+      this.pendingFrame = false;
+    } else if (this.underDirty || this.overDirty || this.ownFrame) {
+      await this.ownFrameDrawn();
+    }
+    // Otherwise (most scrub steps: no station appears or changes status) there is nothing to draw.
   }
 
-  /** Updates only what changes; returns whether anything did. */
-  private updateDay(day: number): boolean {
-    const { model, map } = this;
+  /** Updates the fills and the stations as of `day`, marking what changed for our canvases. */
+  private updateDay(day: number): void {
+    const { model } = this;
     const next = model.stations.map((s) => {
       const status = statusAsOf(model, s, day);
       return status === null ? null : this.statusIndex.get(status) ?? 0;
     });
-    let changed = this.stations.setCells(next.map((status, i) => (status === null ? null : 2 * status + (model.stations[i].props.locationPrecision === 'country' ? 1 : 0))));
+    if (this.stations.setCells(next.map((status, i) => (status === null ? null : 2 * status + (model.stations[i].props.locationPrecision === 'country' ? 1 : 0))))) this.overDirty = true;
     this.statusOf = next;
-    for (const iso of model.countries) {
-      const r = this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0;
-      if (this.responseOf.get(iso) === r) continue;
-      map.setFeatureState({ source: COUNTRY_SOURCE, id: iso }, { r });
-      this.responseOf.set(iso, r);
-      changed = true;
-    }
-    return changed;
+    const inStory = new Set(model.countries);
+    this.responseOf = this.meshIsos.map((iso) => (inStory.has(iso) ? this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0 : 0));
+    if (this.fills.setColors(this.fillColors(this.palette))) this.underDirty = true;
   }
 
   private updateLabels(i18n: I18n): void {
@@ -264,9 +343,11 @@ export class MapView {
     }
   }
 
+  /** Returns whether MapLibre must draw a frame (the selected country's outline). */
   private updateHighlight(state: AppState): boolean {
     const next = new Set(highlightedStations(this.model, state.selection).map((s) => s.index));
-    let changed = this.stations.setHighlighted(next);
+    if (this.stations.setHighlighted(next)) this.overDirty = true;
+    let changed = false;
     const country = state.selection?.kind === 'country' ? state.selection.id : null;
     if (country && !this.map.getLayer(SELECTED_LAYER)) {
       this.map.addLayer(
@@ -317,6 +398,11 @@ export class MapView {
 
   zoom(): number {
     return this.map.getZoom();
+  }
+
+  /** For tests: how many frames MapLibre has drawn. */
+  mapFrames(): number {
+    return this.mapFrameCount;
   }
 
   /** For tests: which stations the map currently shows. */

@@ -1,13 +1,14 @@
-// The stations as one MapLibre custom layer: every station is a point sprite cut from an icon
-// atlas, drawn in one call. A date change rewrites one small attribute buffer (which icon each
-// station shows, or none) and draws one frame: no GeoJSON source, no worker re-tiling, no symbol
-// placement, no per-layer feature-state bookkeeping. That is what makes a scrub step cheaper than
-// MapLibre's own filter path. Where stations crowd (thousands of them), clusters.ts groups them
-// into discs with a count.
-import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+// The stations as one GPU layer on the map's own canvas (layer-canvas.ts): every station is a
+// point sprite cut from an icon atlas, drawn in one call. A date change rewrites one small
+// attribute buffer (which icon each station shows, or none) and redraws this canvas alone: no
+// GeoJSON source, no worker re-tiling, no symbol placement, no MapLibre frame. Where stations
+// crowd (thousands of them), clusters.ts groups them into discs with a count.
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { iconScale, latitudeOf, mercatorX, mercatorY } from './projection';
 import { clusterCellSize, clusterPoints, type Cluster } from './clusters';
 import type { Atlas } from './icons';
+import type { GlLayer, GlView } from './layer-canvas';
+import { compileProgram, makeBuffer, makeTexture, type GL, type Program } from './gl-program';
 
 export interface StationPoint {
   readonly lon: number;
@@ -17,6 +18,7 @@ export interface StationPoint {
   readonly dy: number;
 }
 
+const NAME = 'station layer';
 const HIDDEN = -1;
 /** Cluster discs and their digits, relative to a station icon's size. */
 const DISC_SIZE = 1.15;
@@ -62,15 +64,8 @@ void main() {
   gl_FragColor = vec4(c.rgb * c.a, c.a);
 }`;
 
-type GL = WebGLRenderingContext | WebGL2RenderingContext;
-type AttribName = 'a_pos' | 'a_offset' | 'a_cell' | 'a_hl' | 'a_size';
-type UniformName = 'u_matrix' | 'u_wrap' | 'u_viewport' | 'u_scale' | 'u_size' | 'u_halo_pass' | 'u_halo_cell' | 'u_atlas' | 'u_cells';
-
-interface Program {
-  readonly program: WebGLProgram;
-  readonly attrib: Readonly<Record<AttribName, number>>;
-  readonly uniform: Readonly<Record<UniformName, WebGLUniformLocation | null>>;
-}
+type Attrib = 'a_pos' | 'a_offset' | 'a_cell' | 'a_hl' | 'a_size';
+type Uniform = 'u_matrix' | 'u_wrap' | 'u_viewport' | 'u_scale' | 'u_size' | 'u_halo_pass' | 'u_halo_cell' | 'u_atlas' | 'u_cells';
 
 interface Buffers {
   readonly static: WebGLBuffer;
@@ -80,12 +75,8 @@ interface Buffers {
   readonly clusters: WebGLBuffer;
 }
 
-export class StationLayer implements CustomLayerInterface {
-  readonly id: string;
-  readonly type = 'custom' as const;
-  readonly renderingMode = '2d' as const;
-  private map: MapLibreMap | null = null;
-  private program: Program | null = null;
+export class StationLayer implements GlLayer {
+  private program: Program<Attrib, Uniform> | null = null;
   private buffers: Buffers | null = null;
   private texture: WebGLTexture | null = null;
   private readonly xs: Float64Array;
@@ -103,9 +94,13 @@ export class StationLayer implements CustomLayerInterface {
   private atlasDirty = true;
   private cellsDirty = true;
   private haloDirty = true;
+  /** Stations with a halo: with none, the halo pass is skipped. */
+  private haloCount = 0;
 
-  constructor(id: string, private readonly points: readonly StationPoint[], atlas: Atlas) {
-    this.id = id;
+  constructor(
+    private readonly points: readonly StationPoint[],
+    atlas: Atlas,
+  ) {
     this.atlas = atlas;
     this.xs = Float64Array.from(points, (p) => mercatorX(p.lon));
     this.ys = Float64Array.from(points, (p) => mercatorY(p.lat));
@@ -119,19 +114,14 @@ export class StationLayer implements CustomLayerInterface {
   /** Which atlas cell each station shows (`null`: not shown). Returns whether anything changed. */
   setCells(cells: readonly (number | null)[]): boolean {
     const changed = assign(this.cells, (i) => cells[i] ?? HIDDEN);
-    if (changed) {
-      this.cellsDirty = true;
-      this.map?.triggerRepaint();
-    }
+    if (changed) this.cellsDirty = true;
     return changed;
   }
 
   setHighlighted(indices: ReadonlySet<number>): boolean {
     const changed = assign(this.halo, (i) => (indices.has(i) ? 1 : 0));
-    if (changed) {
-      this.haloDirty = true;
-      this.map?.triggerRepaint();
-    }
+    if (changed) this.haloDirty = true;
+    this.haloCount = indices.size;
     return changed;
   }
 
@@ -140,7 +130,6 @@ export class StationLayer implements CustomLayerInterface {
     this.atlasDirty = true;
     // Cluster sprites name atlas cells too.
     this.groupedAt = null;
-    this.map?.triggerRepaint();
   }
 
   /** The clusters drawn: where (lon/lat) and how many stations each stands for. */
@@ -176,18 +165,10 @@ export class StationLayer implements CustomLayerInterface {
     return hits.sort((a, b) => a[1] - b[1]).map(([i]) => i);
   }
 
-  onAdd(map: MapLibreMap): void {
-    this.map = map;
-  }
-
-  onRemove(_map: MapLibreMap, gl: GL): void {
-    if (this.buffers) for (const b of Object.values(this.buffers)) gl.deleteBuffer(b);
-    if (this.texture) gl.deleteTexture(this.texture);
-    if (this.program) gl.deleteProgram(this.program.program);
+  forget(): void {
     this.buffers = null;
     this.texture = null;
     this.program = null;
-    this.map = null;
   }
 
   /** Regroups when the shown stations or the whole zoom level changed. */
@@ -209,27 +190,23 @@ export class StationLayer implements CustomLayerInterface {
     this.cellsDirty = true;
   }
 
-  /**
-   * GL resources are made on the first draw, not in onAdd: MapLibre caches its GL bindings and
-   * only resets that cache around a custom layer's render call.
-   */
-  private ensureResources(gl: GL): { program: Program; buffers: Buffers; texture: WebGLTexture } {
+  private ensureResources(gl: GL): { program: Program<Attrib, Uniform>; buffers: Buffers; texture: WebGLTexture } {
     if (this.program && this.buffers && this.texture) return { program: this.program, buffers: this.buffers, texture: this.texture };
-    const make = () => {
-      const b = gl.createBuffer();
-      if (!b) throw new Error('station layer: no WebGL buffer');
-      return b;
-    };
-    const buffers: Buffers = { static: make(), cells: make(), halo: make(), clusters: make() };
+    const buffers: Buffers = { static: makeBuffer(gl, NAME), cells: makeBuffer(gl, NAME), halo: makeBuffer(gl, NAME), clusters: makeBuffer(gl, NAME) };
     gl.bindBuffer(gl.ARRAY_BUFFER, buffers.static);
     gl.bufferData(gl.ARRAY_BUFFER, this.staticData, gl.STATIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffers.cells);
     gl.bufferData(gl.ARRAY_BUFFER, this.drawn.byteLength, gl.DYNAMIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, buffers.halo);
     gl.bufferData(gl.ARRAY_BUFFER, this.halo.byteLength, gl.DYNAMIC_DRAW);
-    const texture = gl.createTexture();
-    if (!texture) throw new Error('station layer: no WebGL texture');
-    this.program = compile(gl);
+    const texture = makeTexture(gl, NAME);
+    this.program = compileProgram<Attrib, Uniform>(
+      gl,
+      NAME,
+      { vertex: VERTEX, fragment: FRAGMENT },
+      ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'],
+      ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'],
+    );
     this.buffers = buffers;
     this.texture = texture;
     this.cellsDirty = true;
@@ -238,14 +215,11 @@ export class StationLayer implements CustomLayerInterface {
     return { program: this.program, buffers, texture };
   }
 
-  render(gl: GL, options: CustomRenderMethodInput): void {
-    const map = this.map;
-    if (!map || this.points.length === 0) return;
+  draw(gl: GL, view: GlView): void {
+    if (this.points.length === 0) return;
     const { program, buffers, texture } = this.ensureResources(gl);
-    const zoom = map.getZoom();
+    const { zoom, pixelRatio: ratio } = view;
     this.regroup(zoom);
-    // MapLibre resets its own GL state cache after a custom layer draws, so state set here
-    // (pixel store, bindings) does not leak into its renderer.
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, texture);
     if (this.atlasDirty) {
@@ -272,23 +246,17 @@ export class StationLayer implements CustomLayerInterface {
     }
     gl.useProgram(program.program);
     const { attrib: a, uniform: u } = program;
-    const ratio = map.getPixelRatio();
-    const canvas = map.getCanvas();
     const scale = iconScale(zoom);
-    gl.uniformMatrix4fv(u.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
-    gl.uniform2f(u.u_viewport, canvas.width / ratio, canvas.height / ratio);
+    gl.uniformMatrix4fv(u.u_matrix, false, view.matrix);
+    gl.uniform2f(u.u_viewport, view.width, view.height);
     gl.uniform1f(u.u_scale, scale);
     // The atlas is drawn at pixelRatio 2: one cell is cell/2 CSS pixels at scale 1.
     gl.uniform1f(u.u_size, (this.atlas.cell / 2) * scale * ratio);
     gl.uniform1f(u.u_halo_cell, this.atlas.haloCell);
     gl.uniform1f(u.u_cells, this.atlas.cells);
     gl.uniform1i(u.u_atlas, 0);
-    // Every world copy in view (the map repeats horizontally when zoomed out).
-    const bounds = map.getBounds();
-    const wraps: number[] = [];
-    for (let w = Math.floor((bounds.getWest() + 180) / 360); w <= Math.floor((bounds.getEast() + 180) / 360); w++) wraps.push(w);
     const drawAll = (count: number) => {
-      for (const w of wraps) {
+      for (const w of view.wraps) {
         gl.uniform1f(u.u_wrap, w);
         gl.drawArrays(gl.POINTS, 0, count);
       }
@@ -308,8 +276,10 @@ export class StationLayer implements CustomLayerInterface {
     gl.vertexAttribPointer(a.a_hl, 1, gl.FLOAT, false, 4, 0);
     gl.disableVertexAttribArray(a.a_size);
     gl.vertexAttrib1f(a.a_size, 1);
-    gl.uniform1f(u.u_halo_pass, 1);
-    drawAll(this.points.length);
+    if (this.haloCount > 0) {
+      gl.uniform1f(u.u_halo_pass, 1);
+      drawAll(this.points.length);
+    }
     gl.uniform1f(u.u_halo_pass, 0);
     drawAll(this.points.length);
 
@@ -341,30 +311,4 @@ function assign(target: Float32Array, value: (i: number) => number): boolean {
     }
   }
   return changed;
-}
-
-function compile(gl: GL): Program {
-  const shader = (type: number, source: string) => {
-    const s = gl.createShader(type);
-    if (!s) throw new Error('station layer: no shader');
-    gl.shaderSource(s, source);
-    gl.compileShader(s);
-    if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`station layer: ${gl.getShaderInfoLog(s) ?? 'shader failed'}`);
-    return s;
-  };
-  const program = gl.createProgram();
-  if (!program) throw new Error('station layer: no program');
-  gl.attachShader(program, shader(gl.VERTEX_SHADER, VERTEX));
-  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FRAGMENT));
-  // Attribute 0 must be an array in WebGL 1; a_pos always is.
-  gl.bindAttribLocation(program, 0, 'a_pos');
-  gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`station layer: ${gl.getProgramInfoLog(program) ?? 'link failed'}`);
-  const attribs: AttribName[] = ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'];
-  const uniforms: UniformName[] = ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'];
-  return {
-    program,
-    attrib: Object.fromEntries(attribs.map((n) => [n, gl.getAttribLocation(program, n)])) as Record<AttribName, number>,
-    uniform: Object.fromEntries(uniforms.map((n) => [n, gl.getUniformLocation(program, n)])) as Record<UniformName, WebGLUniformLocation | null>,
-  };
 }

@@ -180,7 +180,7 @@ describe('screen readers', () => {
 
   it('the map canvas has a text alternative that summarises it', async () => {
     const page = await open('/?to=2022-12-01');
-    const label = await page.locator('#map canvas').getAttribute('aria-label');
+    const label = await page.locator('#map .maplibregl-canvas').getAttribute('aria-label');
     expect(label).toMatch(/^Map: \d+ stations in \d+ countries as of December 1, 2022; the most in .+ \(\d+\) and .+ \(\d+\)$/);
     await page.close();
   });
@@ -229,7 +229,7 @@ describe('languages and themes', () => {
   it('renders Chinese map labels (the label layer draws CJK text)', async () => {
     const page = await open('/?lang=zh-Hant');
     // Zoom in so the country labels appear, then compare the map with and without its labels.
-    await page.evaluate(() => document.querySelector('#map canvas')?.dispatchEvent(new WheelEvent('wheel', { deltaY: -600, clientX: 500, clientY: 300, bubbles: true })));
+    await page.evaluate(() => document.querySelector('#map .maplibregl-canvas')?.dispatchEvent(new WheelEvent('wheel', { deltaY: -600, clientX: 500, clientY: 300, bubbles: true })));
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
     await screenshot(page, 'chinese-traditional-map');

@@ -10,6 +10,7 @@ const suite = useBuiltApp();
 interface Handle {
   getState(): { from: number; to: number; selection: { kind: string; id: string } | null };
   stationsShown(): number | null;
+  mapFrames(): number | null;
 }
 
 async function open(path = '/', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; requests: string[]; errors: string[] }> {
@@ -29,9 +30,9 @@ const counts = (page: Page) => page.textContent('#counts');
 const stationsShown = (page: Page) => page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.stationsShown());
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.getState());
 
-/** Counts map pixels close to a colour, to prove the canvas really drew it. */
-async function pixelsNear(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
-  const png = await page.locator('#map canvas').screenshot();
+/** Map pixels close to a colour: how many, and where on average (to prove the canvas drew it). */
+async function pixelStats(page: Page, rgb: [number, number, number], tolerance = 30): Promise<{ n: number; x: number; y: number; bottom: number }> {
+  const png = await page.locator('#map .maplibregl-canvas').screenshot();
   return page.evaluate(
     async ({ data, rgb, tolerance }) => {
       const img = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
@@ -40,14 +41,24 @@ async function pixelsNear(page: Page, rgb: [number, number, number], tolerance =
       ctx.drawImage(img, 0, 0);
       const px = ctx.getImageData(0, 0, img.width, img.height).data;
       let n = 0;
+      let x = 0;
+      let y = 0;
+      let bottom = -1;
       for (let i = 0; i < px.length; i += 4) {
-        if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) <= tolerance) n++;
+        if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) <= tolerance) {
+          n++;
+          x += (i / 4) % img.width;
+          y += Math.floor(i / 4 / img.width);
+          bottom = Math.max(bottom, Math.floor(i / 4 / img.width));
+        }
       }
-      return n;
+      return { n, x: n > 0 ? x / n : 0, y: n > 0 ? y / n : 0, bottom };
     },
     { data: [...png], rgb, tolerance },
   );
 }
+
+const pixelsNear = async (page: Page, rgb: [number, number, number], tolerance = 30) => (await pixelStats(page, rgb, tolerance)).n;
 
 describe('the app in Chromium', () => {
   it('loads with zero requests to other origins and no errors, and draws countries and stations', async () => {
@@ -90,6 +101,64 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
+  it('a date change redraws the fills and stations without a MapLibre frame, and they follow the camera', async () => {
+    const { page } = await open();
+    const CHARGES: [number, number, number] = [0x80, 0x7d, 0xba];
+    const NONE: [number, number, number] = [0xee, 0xee, 0xee];
+    const REPORTED: [number, number, number] = [0xd5, 0x5e, 0x00];
+    const atEnd = { charges: await pixelStats(page, CHARGES, 6), none: await pixelsNear(page, NONE, 6), reported: await pixelsNear(page, REPORTED, 40) };
+    expect(atEnd.charges.n).toBeGreaterThan(500);
+    expect(atEnd.reported).toBeGreaterThan(20);
+    const frames = await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames());
+    expect(frames).toBeGreaterThan(0);
+    // Back to the start of the story: no station, no response.
+    const rendered = await page.evaluate(() => document.documentElement.dataset.rendered);
+    await page.getByRole('slider', { name: 'End date' }).focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction((r) => document.documentElement.dataset.rendered !== r && (window as unknown as { __chronomap: Handle }).__chronomap.stationsShown() === 0, rendered);
+    expect(await pixelsNear(page, CHARGES, 6)).toBe(0);
+    expect(await pixelsNear(page, REPORTED, 40)).toBe(0);
+    expect(await pixelsNear(page, NONE, 6)).toBeGreaterThan(atEnd.none + atEnd.charges.n / 2);
+    expect(await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames())).toBe(frames);
+    // And forward again: the same picture as before.
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => ((window as unknown as { __chronomap: Handle }).__chronomap.stationsShown() ?? 0) > 0);
+    await page.waitForTimeout(200);
+    expect((await pixelStats(page, CHARGES, 6)).n).toBe(atEnd.charges.n);
+    expect(await pixelsNear(page, REPORTED, 40)).toBe(atEnd.reported);
+    expect(await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames())).toBe(frames);
+    // Dragging the map up moves our fills with MapLibre's camera.
+    const box = (await page.locator('#map .maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 60, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames())).toBeGreaterThan(frames!);
+    const moved = await pixelStats(page, CHARGES, 6);
+    // The southernmost shaded pixel moves up with the drag (the northern ones may leave the map).
+    expect(moved.bottom - atEnd.charges.bottom).toBeLessThan(-45);
+    expect(moved.bottom - atEnd.charges.bottom).toBeGreaterThan(-90);
+    // A lost context (the GPU reset, say) is drawn again once restored.
+    await page.evaluate(async () => {
+      const gl = document.querySelector<HTMLCanvasElement>('canvas.chronomap-gl-under')!.getContext('webgl')!;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      await new Promise((resolve) => {
+        gl.canvas.addEventListener('webglcontextlost', resolve, { once: true });
+        ext.loseContext();
+      });
+      // Restoring is allowed only once the lost event has been dispatched (and its default prevented).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => {
+        gl.canvas.addEventListener('webglcontextrestored', resolve, { once: true });
+        ext.restoreContext();
+      });
+    });
+    await page.waitForTimeout(500);
+    expect((await pixelStats(page, CHARGES, 6)).n).toBe(moved.n);
+    await page.close();
+  });
+
   it('dragging the end handle with the mouse moves the range', async () => {
     const { page } = await open();
     const before = await state(page);
@@ -119,7 +188,7 @@ describe('the app in Chromium', () => {
     await page.waitForTimeout(1200);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('station'));
-    const r = (await page.locator('#map canvas').boundingBox())!;
+    const r = (await page.locator('#map .maplibregl-canvas').boundingBox())!;
     await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('station') === 'ie-dublin');
     expect(await page.textContent('#panel h2')).toMatch(/Dublin/);
@@ -169,7 +238,7 @@ describe('the app in Chromium', () => {
     const { page } = await open('/', { width: 320, height: 700 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const sel of ['#map canvas', '#timeline svg', '#panel']) {
+    for (const sel of ['#map .maplibregl-canvas', '#timeline svg', '#panel']) {
       const box = (await page.locator(sel).first().boundingBox())!;
       expect(box.width, sel).toBeGreaterThan(200);
       expect(box.x + box.width, sel).toBeLessThanOrEqual(320 + 1);

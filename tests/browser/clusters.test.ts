@@ -51,7 +51,7 @@ describe('clusters at 2,000 stations', () => {
 
       const before = (await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapZoom()))!;
       const biggest = [...clusters].sort((a, b) => b.count - a.count)[0];
-      const box = (await page.locator('#map canvas').boundingBox())!;
+      const box = (await page.locator('#map .maplibregl-canvas').boundingBox())!;
       await page.mouse.click(box.x + biggest.x, box.y + biggest.y);
       await page.waitForFunction((z) => ((window as unknown as { __chronomap: Handle }).__chronomap.mapZoom() ?? 0) >= z + 1.9, before, { timeout: 10_000 });
       await page.waitForTimeout(600);

@@ -1,0 +1,96 @@
+// A canvas of the map's own, stacked with MapLibre's (under it or over it) and drawn with the
+// same camera. What changes with the date (country fills, stations) is drawn here, so a scrub
+// step repaints these small layers instead of a whole MapLibre frame: under software GL that
+// frame costs several vsyncs even when nothing in it changed.
+import { type GL } from './gl-program';
+
+/** The camera, as MapLibre last drew it. */
+export interface GlView {
+  /** World units (Web Mercator, 0..1) to clip space, for the world copy at 0. */
+  readonly matrix: Float32Array;
+  readonly zoom: number;
+  readonly pixelRatio: number;
+  /** The map's size in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Every world copy in view (the map repeats horizontally when zoomed out). */
+  readonly wraps: readonly number[];
+}
+
+export interface GlLayer {
+  draw(gl: GL, view: GlView): void;
+  /** The context was lost: forget every GL object, to make them again on the next draw. */
+  forget(): void;
+}
+
+export function sameView(a: GlView, b: GlView): boolean {
+  return a.zoom === b.zoom && a.pixelRatio === b.pixelRatio && a.width === b.width && a.height === b.height && a.wraps.join() === b.wraps.join() && a.matrix.every((v, i) => v === b.matrix[i]);
+}
+
+export class LayerCanvas {
+  readonly canvas: HTMLCanvasElement;
+  private readonly gl: GL;
+  private lost = false;
+  private lastView: GlView | null = null;
+  private clearColor: readonly [number, number, number, number] = [0, 0, 0, 0];
+
+  /** Throws when WebGL is unavailable, so the app keeps its SVG map. */
+  constructor(
+    mapCanvas: HTMLCanvasElement,
+    place: 'under' | 'over',
+    private readonly layers: readonly GlLayer[],
+    onRestored: () => void,
+  ) {
+    const canvas = document.createElement('canvas');
+    canvas.className = `chronomap-gl-${place}`;
+    canvas.setAttribute('aria-hidden', 'true');
+    // Clicks and drags belong to MapLibre's canvas.
+    canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+    const gl = canvas.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false });
+    if (!gl) throw new Error(`the map's ${place} layer has no WebGL context`);
+    this.canvas = canvas;
+    this.gl = gl;
+    canvas.addEventListener('webglcontextlost', (e) => {
+      // Without preventDefault the context is never restored.
+      e.preventDefault();
+      this.lost = true;
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      this.lost = false;
+      for (const layer of this.layers) layer.forget();
+      this.lastView = null;
+      onRestored();
+    });
+    mapCanvas.parentElement?.insertBefore(canvas, place === 'under' ? mapCanvas : mapCanvas.nextSibling);
+  }
+
+  /** The colour behind every layer (premultiplied), as 0..1. */
+  setClearColor(rgba: readonly [number, number, number, number]): void {
+    this.clearColor = rgba;
+  }
+
+  /** Whether drawing `view` would repeat what is on screen (a MapLibre frame that did not move). */
+  shows(view: GlView): boolean {
+    return this.lastView !== null && sameView(this.lastView, view);
+  }
+
+  draw(view: GlView): void {
+    if (this.lost) return;
+    const { gl, canvas } = this;
+    const width = Math.round(view.width * view.pixelRatio);
+    const height = Math.round(view.height * view.pixelRatio);
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = `${view.width}px`;
+      canvas.style.height = `${view.height}px`;
+    }
+    gl.viewport(0, 0, width, height);
+    gl.clearColor(...this.clearColor);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    for (const layer of this.layers) layer.draw(gl, view);
+    this.lastView = view;
+  }
+}
