@@ -1,5 +1,6 @@
 // The countries filled by their response as of the date: one static mesh, coloured through a
-// one-row texture with a texel per country, so a date change uploads a few hundred bytes.
+// one-row texture with a texel per country, so a date change uploads a few hundred bytes and
+// redraws only the countries it recoloured (their triangles cover exactly the pixels they did).
 import type { CountryMesh } from './country-mesh';
 import type { GlLayer, GlView } from './layer-canvas';
 import { compileProgram, makeBuffer, makeTexture, rgbBytes, type GL, type Program } from './gl-program';
@@ -41,6 +42,8 @@ export class CountryFillLayer implements GlLayer {
   /** RGBA per country, in the mesh's order. */
   private readonly texels: Uint8Array;
   private colorsDirty = true;
+  /** Countries whose colour changed since they were last drawn. */
+  private readonly changed = new Set<number>();
 
   constructor(private readonly mesh: CountryMesh) {
     this.texels = new Uint8Array(mesh.isos.length * 4);
@@ -54,6 +57,7 @@ export class CountryFillLayer implements GlLayer {
       const t = this.texels;
       if (t[4 * i] === r && t[4 * i + 1] === g && t[4 * i + 2] === b && t[4 * i + 3] === 255) return;
       t.set([r, g, b, 255], 4 * i);
+      this.changed.add(i);
       changed = true;
     });
     if (changed) this.colorsDirty = true;
@@ -86,6 +90,20 @@ export class CountryFillLayer implements GlLayer {
   }
 
   draw(gl: GL, view: GlView): void {
+    this.changed.clear();
+    this.drawRanges(gl, view, [[0, this.mesh.country.length]]);
+  }
+
+  /** Redraws only the countries whose colour changed, over what the canvas kept. */
+  drawChanges(gl: GL, view: GlView): void {
+    const { offsets } = this.mesh;
+    const ranges = [...this.changed].map((i): [number, number] => [offsets[i], offsets[i + 1] - offsets[i]]);
+    this.changed.clear();
+    if (ranges.length > 0) this.drawRanges(gl, view, ranges);
+  }
+
+  /** Draws vertex ranges ([first, count]) in every world copy in view. */
+  private drawRanges(gl: GL, view: GlView, ranges: readonly (readonly [number, number])[]): void {
     const count = this.mesh.isos.length;
     if (count === 0) return;
     const { program, positions, country, colors } = this.ensureResources(gl);
@@ -107,10 +125,9 @@ export class CountryFillLayer implements GlLayer {
     gl.bindBuffer(gl.ARRAY_BUFFER, country);
     gl.enableVertexAttribArray(a.a_country);
     gl.vertexAttribPointer(a.a_country, 1, gl.FLOAT, false, 0, 0);
-    const vertices = this.mesh.country.length;
     for (const w of view.wraps) {
       gl.uniform1f(u.u_wrap, w);
-      gl.drawArrays(gl.TRIANGLES, 0, vertices);
+      for (const [first, n] of ranges) gl.drawArrays(gl.TRIANGLES, first, n);
     }
     gl.disableVertexAttribArray(a.a_pos);
     gl.disableVertexAttribArray(a.a_country);

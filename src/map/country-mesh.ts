@@ -13,11 +13,14 @@ export interface CountryMesh {
   readonly country: Float32Array;
   /** The ISO code of each country, in feature order ('' where the basemap has none). */
   readonly isos: readonly string[];
+  /** Country i's vertices are `offsets[i]` up to `offsets[i + 1]`: one draw call redraws it. */
+  readonly offsets: Uint32Array;
 }
 
 export function countryMesh(countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>): CountryMesh {
   const positions: number[] = [];
   const country: number[] = [];
+  const offsets = [0];
   countries.features.forEach((f, index) => {
     const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const rings of polygons) {
@@ -28,8 +31,14 @@ export function countryMesh(countries: FeatureCollection<Polygon | MultiPolygon,
         country.push(index);
       }
     }
+    offsets.push(country.length);
   });
-  return { positions: Float32Array.from(positions), country: Float32Array.from(country), isos: countries.features.map((f) => f.properties.iso) };
+  return {
+    positions: Float32Array.from(positions),
+    country: Float32Array.from(country),
+    isos: countries.features.map((f) => f.properties.iso),
+    offsets: Uint32Array.from(offsets),
+  };
 }
 
 /** A polygon's rings in world units, as earcut takes them (the outer ring, then each hole). */

@@ -19,6 +19,8 @@ export interface GlView {
 
 export interface GlLayer {
   draw(gl: GL, view: GlView): void;
+  /** Draws only what changed since the last draw, over the canvas's kept pixels (see `incremental`). */
+  drawChanges?(gl: GL, view: GlView): void;
   /** The context was lost: forget every GL object, to make them again on the next draw. */
   forget(): void;
 }
@@ -34,19 +36,24 @@ export class LayerCanvas {
   private lastView: GlView | null = null;
   private clearColor: readonly [number, number, number, number] = [0, 0, 0, 0];
 
-  /** Throws when WebGL is unavailable, so the app keeps its SVG map. */
+  /**
+   * Throws when WebGL is unavailable, so the app keeps its SVG map. An `incremental` canvas keeps
+   * its pixels from frame to frame (preserveDrawingBuffer: a copy of the canvas when it is shown),
+   * so its layers can redraw only what changed.
+   */
   constructor(
     mapCanvas: HTMLCanvasElement,
     place: 'under' | 'over',
     private readonly layers: readonly GlLayer[],
     onRestored: () => void,
+    private readonly incremental = false,
   ) {
     const canvas = document.createElement('canvas');
     canvas.className = `chronomap-gl-${place}`;
     canvas.setAttribute('aria-hidden', 'true');
     // Clicks and drags belong to MapLibre's canvas.
     canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
-    const gl = canvas.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false });
+    const gl = canvas.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: incremental });
     if (!gl) throw new Error(`the map's ${place} layer has no WebGL context`);
     this.canvas = canvas;
     this.gl = gl;
@@ -74,6 +81,24 @@ export class LayerCanvas {
     return this.lastView !== null && sameView(this.lastView, view);
   }
 
+  /** Redraws what changed, or everything when the view moved or a layer cannot say what changed. */
+  drawChanges(view: GlView): void {
+    if (this.lost) return;
+    if (!this.incremental || !this.shows(view) || this.layers.some((l) => !l.drawChanges)) {
+      this.draw(view);
+      return;
+    }
+    this.prepare();
+    for (const layer of this.layers) layer.drawChanges?.(this.gl, view);
+  }
+
+  private prepare(): void {
+    const { gl, canvas } = this;
+    gl.viewport(0, 0, canvas.width, canvas.height);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  }
+
   draw(view: GlView): void {
     if (this.lost) return;
     const { gl, canvas } = this;
@@ -85,11 +110,9 @@ export class LayerCanvas {
       canvas.style.width = `${view.width}px`;
       canvas.style.height = `${view.height}px`;
     }
-    gl.viewport(0, 0, width, height);
+    this.prepare();
     gl.clearColor(...this.clearColor);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     for (const layer of this.layers) layer.draw(gl, view);
     this.lastView = view;
   }

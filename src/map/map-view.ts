@@ -70,6 +70,8 @@ export class MapView {
   private under: LayerCanvas | null = null;
   private over: LayerCanvas | null = null;
   private underDirty = true;
+  /** The ocean's colour changed: the under canvas is cleared and drawn whole, not patched. */
+  private underWhole = true;
   private overDirty = true;
   /** The camera as of MapLibre's last frame; null until its first. */
   private view: GlView | null = null;
@@ -122,7 +124,7 @@ export class MapView {
         try {
           const canvas = this.map.getCanvas();
           const redraw = () => this.map.triggerRepaint();
-          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw);
+          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw, true);
           this.over = new LayerCanvas(canvas, 'over', [this.stations], redraw);
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
@@ -149,8 +151,12 @@ export class MapView {
   private drawOwn(view: GlView, moved: boolean): void {
     this.view = view;
     if (this.under && (this.underDirty || (moved && !this.under.shows(view)))) {
-      this.under.draw(view);
+      // Mostly a few countries recoloured: those are redrawn over the rest (drawChanges redraws
+      // everything when the camera moved).
+      if (this.underWhole) this.under.draw(view);
+      else this.under.drawChanges(view);
       this.underDirty = false;
+      this.underWhole = false;
     }
     if (this.over && (this.overDirty || (moved && !this.over.shows(view)))) {
       this.over.draw(view);
@@ -236,6 +242,7 @@ export class MapView {
     const [r, g, b] = rgbBytes(p.ocean);
     this.under?.setClearColor([r / 255, g / 255, b / 255, 1]);
     this.underDirty = true;
+    this.underWhole = true;
   }
 
   /** A theme change repaints in place: paint properties, fills and the icon atlas, no new style. */

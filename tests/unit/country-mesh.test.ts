@@ -51,6 +51,11 @@ describe('countryMesh', () => {
     };
     const mesh = countryMesh(countries);
     expect(mesh.isos).toEqual(['AA', 'BB']);
+    expect([...mesh.offsets]).toEqual([0, expect.any(Number), mesh.country.length]);
+    mesh.isos.forEach((_, i) => {
+      expect(mesh.offsets[i + 1]).toBeGreaterThan(mesh.offsets[i]);
+      for (let v = mesh.offsets[i]; v < mesh.offsets[i + 1]; v++) expect(mesh.country[v]).toBe(i);
+    });
     expect(mesh.positions.length).toBe(mesh.country.length * 2);
     const areas = meshAreas(mesh.positions, mesh.country);
     expectNear(areas.get(0), ringArea(square(0, 0, 20)) - ringArea(square(5, 5, 10)));
