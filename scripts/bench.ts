@@ -120,6 +120,27 @@ map.once('idle', () => {
 });
 `;
 
+/**
+ * Waits for a performance mark without Playwright's page-side helpers: its first evaluate or
+ * waitForFunction in a page injects a script that takes some 60 ms of the page's main thread to
+ * compile and run, and `goto` returns (on the load event) before either page has painted its map.
+ * A bare CDP evaluate compiles one line.
+ */
+async function untilMark(page: Page, mark: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const expression = `new Promise((resolve) => { const check = () => (performance.getEntriesByName(${JSON.stringify(mark)}).length > 0 ? resolve(true) : setTimeout(check, 50)); check(); })`;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${mark} within 180 s`)), 180_000);
+  });
+  try {
+    await Promise.race([cdp.send('Runtime.evaluate', { expression, awaitPromise: true }), timeout]);
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -160,7 +181,7 @@ async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   const ready = kind === 'ours' ? 'chronomap:webgl-ready' : 'floor:interactive';
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, ready, { timeout: 180_000 });
+  await untilMark(page, ready);
   const webglReadyMs = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, ready);
   const allControlsMs = kind === 'ours' ? await page.evaluate(() => performance.getEntriesByName('chronomap:model-ready')[0].startTime) : webglReadyMs;
   // Paint times are the browser's own: the element timing of text that first shows in the same
