@@ -107,6 +107,8 @@ describe('the app in Chromium', () => {
     const NONE: [number, number, number] = [0xee, 0xee, 0xee];
     const REPORTED: [number, number, number] = [0xd5, 0x5e, 0x00];
     const atEnd = { charges: await pixelStats(page, CHARGES, 6), none: await pixelsNear(page, NONE, 6), reported: await pixelsNear(page, REPORTED, 40) };
+    const shades = async () => Promise.all([[0xda, 0xda, 0xeb], [0xbc, 0xbd, 0xdc], [0x9e, 0x9a, 0xc8], CHARGES, NONE].map((c) => pixelsNear(page, c as [number, number, number], 4)));
+    const shadesAtEnd = await shades();
     expect(atEnd.charges.n).toBeGreaterThan(500);
     expect(atEnd.reported).toBeGreaterThan(20);
     const frames = await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames());
@@ -120,11 +122,14 @@ describe('the app in Chromium', () => {
     expect(await pixelsNear(page, REPORTED, 40)).toBe(0);
     expect(await pixelsNear(page, NONE, 6)).toBeGreaterThan(atEnd.none + atEnd.charges.n / 2);
     expect(await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames())).toBe(frames);
-    // And forward again: the same picture as before.
+    // Forward a month at a time (each step recolours only the countries whose response changed),
+    // then to the end: the same picture as the first full drawing.
+    for (let i = 0; i < 30; i++) await page.keyboard.press('PageUp');
     await page.keyboard.press('End');
     await page.waitForFunction(() => ((window as unknown as { __chronomap: Handle }).__chronomap.stationsShown() ?? 0) > 0);
     await page.waitForTimeout(200);
     expect((await pixelStats(page, CHARGES, 6)).n).toBe(atEnd.charges.n);
+    expect(await shades()).toEqual(shadesAtEnd);
     expect(await pixelsNear(page, REPORTED, 40)).toBe(atEnd.reported);
     expect(await page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.mapFrames())).toBe(frames);
     // Dragging the map up moves our fills with MapLibre's camera.
