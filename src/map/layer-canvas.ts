@@ -30,11 +30,12 @@ export function sameView(a: GlView, b: GlView): boolean {
 }
 
 export class LayerCanvas {
-  readonly canvas: HTMLCanvasElement;
+  private readonly canvas: HTMLCanvasElement;
   private readonly gl: GL;
   private lost = false;
   private lastView: GlView | null = null;
   private clearColor: readonly [number, number, number, number] = [0, 0, 0, 0];
+  private readonly incremental: boolean;
 
   /**
    * Throws when WebGL is unavailable, so the app keeps its SVG map. An `incremental` canvas keeps
@@ -46,8 +47,9 @@ export class LayerCanvas {
     place: 'under' | 'over',
     private readonly layers: readonly GlLayer[],
     onRestored: () => void,
-    private readonly incremental = false,
+    { incremental = false } = {},
   ) {
+    this.incremental = incremental;
     const canvas = document.createElement('canvas');
     canvas.className = `chronomap-gl-${place}`;
     canvas.setAttribute('aria-hidden', 'true');
@@ -71,9 +73,11 @@ export class LayerCanvas {
     mapCanvas.parentElement?.insertBefore(canvas, place === 'under' ? mapCanvas : mapCanvas.nextSibling);
   }
 
-  /** The colour behind every layer (premultiplied), as 0..1. */
+  /** The colour behind every layer (premultiplied), as 0..1. A new one is drawn whole, not patched. */
   setClearColor(rgba: readonly [number, number, number, number]): void {
+    if (rgba.every((v, i) => v === this.clearColor[i])) return;
     this.clearColor = rgba;
+    this.lastView = null;
   }
 
   /** Whether drawing `view` would repeat what is on screen (a MapLibre frame that did not move). */

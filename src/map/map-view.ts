@@ -57,11 +57,12 @@ export class MapView {
   private readonly statusIndex: ReadonlyMap<string, number>;
   private readonly stations: StationLayer;
   private readonly fills: CountryFillLayer;
-  /** The basemap's countries, in the fill mesh's order. */
-  private readonly meshIsos: readonly string[];
+  /** The basemap's countries in the fill mesh's order: each one's code where the story has it,
+   * else null (never shaded). */
+  private readonly storyIsos: readonly (string | null)[];
   private readonly responseIndex: ReadonlyMap<string, number>;
   private statusOf: (number | null)[] = [];
-  /** Each basemap country's response index (in meshIsos' order). */
+  /** Each basemap country's response index (in the mesh's order). */
   private responseOf: number[] = [];
   /** A change is waiting for MapLibre's frame: later renders wait for it too. */
   private pendingFrame = false;
@@ -70,8 +71,6 @@ export class MapView {
   private under: LayerCanvas | null = null;
   private over: LayerCanvas | null = null;
   private underDirty = true;
-  /** The ocean's colour changed: the under canvas is cleared and drawn whole, not patched. */
-  private underWhole = true;
   private overDirty = true;
   /** The camera as of MapLibre's last frame; null until its first. */
   private view: GlView | null = null;
@@ -112,7 +111,8 @@ export class MapView {
       atlas,
     );
     const mesh = countryMesh(opts.countries);
-    this.meshIsos = mesh.isos;
+    const inStory = new Set(opts.model.countries);
+    this.storyIsos = mesh.isos.map((iso) => (inStory.has(iso) ? iso : null));
     this.fills = new CountryFillLayer(mesh);
     this.ready = new Promise((resolve, reject) => {
       // Before the first load an error means no map at all (its worker blocked by a policy, say):
@@ -124,7 +124,7 @@ export class MapView {
         try {
           const canvas = this.map.getCanvas();
           const redraw = () => this.map.triggerRepaint();
-          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw, true);
+          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw, { incremental: true });
           this.over = new LayerCanvas(canvas, 'over', [this.stations], redraw);
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
@@ -151,12 +151,10 @@ export class MapView {
   private drawOwn(view: GlView, moved: boolean): void {
     this.view = view;
     if (this.under && (this.underDirty || (moved && !this.under.shows(view)))) {
-      // Mostly a few countries recoloured: those are redrawn over the rest (drawChanges redraws
-      // everything when the camera moved).
-      if (this.underWhole) this.under.draw(view);
-      else this.under.drawChanges(view);
+      // Mostly a few countries recoloured: only those are redrawn (all of them when the camera
+      // moved or the ocean changed colour).
+      this.under.drawChanges(view);
       this.underDirty = false;
-      this.underWhole = false;
     }
     if (this.over && (this.overDirty || (moved && !this.over.shows(view)))) {
       this.over.draw(view);
@@ -231,7 +229,7 @@ export class MapView {
   /** Each basemap country's fill for its response index, in the mesh's order. */
   private fillColors(p: Palette): string[] {
     const { responses } = this.model.config;
-    return this.meshIsos.map((_, i) => {
+    return this.storyIsos.map((_, i) => {
       const r = responses[this.responseOf[i] ?? 0] ?? responses[0];
       return p.dark ? r.darkColor : r.color;
     });
@@ -242,7 +240,6 @@ export class MapView {
     const [r, g, b] = rgbBytes(p.ocean);
     this.under?.setClearColor([r / 255, g / 255, b / 255, 1]);
     this.underDirty = true;
-    this.underWhole = true;
   }
 
   /** A theme change repaints in place: paint properties, fills and the icon atlas, no new style. */
@@ -334,8 +331,7 @@ export class MapView {
     });
     if (this.stations.setCells(next.map((status, i) => (status === null ? null : 2 * status + (model.stations[i].props.locationPrecision === 'country' ? 1 : 0))))) this.overDirty = true;
     this.statusOf = next;
-    const inStory = new Set(model.countries);
-    this.responseOf = this.meshIsos.map((iso) => (inStory.has(iso) ? this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0 : 0));
+    this.responseOf = this.storyIsos.map((iso) => (iso === null ? 0 : this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0));
     if (this.fills.setColors(this.fillColors(this.palette))) this.underDirty = true;
   }
 
