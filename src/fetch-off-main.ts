@@ -23,11 +23,10 @@ let worker: Worker | null | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
-/** `prefetch`: absolute URLs the worker starts fetching as soon as it runs, before any request reaches it. */
-function startWorker(prefetch: readonly string[]): Worker | null {
+function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    const w = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(prefetch) });
+    const w = new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module' });
     w.addEventListener('message', (e: MessageEvent<FetchReply>) => {
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
@@ -49,17 +48,23 @@ function startWorker(prefetch: readonly string[]): Worker | null {
 const started = new Map<string, Promise<string>>();
 
 /**
- * Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once.
- * `atWorkerStart` (some of `urls`) are fetched as soon as the worker runs; the rest once their
- * request reaches it, which is after the page's first frame.
+ * Starts fetching files before anyone asks for them; `fetchTextOffMain` picks each up once. The
+ * `first` are asked for at once, the `then` once the `first` have arrived (or failed), so that
+ * they do not share the network and a core with them. A request reaches a new worker only once
+ * the page's main thread has heard that it started, which at 100,000 events is after the first
+ * map frame.
  */
-export function prefetchOffMain(urls: readonly string[], atWorkerStart: readonly string[]): void {
-  if (worker === undefined) worker = startWorker(atWorkerStart.map(absolute));
-  for (const url of urls) {
-    const text = request(url);
-    text.catch(() => undefined); // Handled by whoever picks it up.
-    started.set(url, text);
-  }
+export function prefetchOffMain(first: readonly string[], then: readonly string[]): void {
+  const firstTexts = first.map((url) => prefetch(url, () => request(url)));
+  const arrived = Promise.allSettled(firstTexts);
+  for (const url of then) prefetch(url, () => arrived.then(() => request(url)));
+}
+
+function prefetch(url: string, start: () => Promise<string>): Promise<string> {
+  const text = start();
+  text.catch(() => undefined); // Handled by whoever picks it up.
+  started.set(url, text);
+  return text;
 }
 
 /** The file's text, fetched and decoded in the worker; rejects with WorkerUnavailable when there is none. */
@@ -70,7 +75,7 @@ export function fetchTextOffMain(url: string): Promise<string> {
 }
 
 function request(url: string): Promise<string> {
-  if (worker === undefined) worker = startWorker([]);
+  if (worker === undefined) worker = startWorker();
   const w = worker;
   if (!w) return Promise.reject(new WorkerUnavailable());
   const id = nextId++;
