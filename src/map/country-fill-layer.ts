@@ -27,8 +27,10 @@ void main() {
   gl_FragColor = texture2D(u_colors, vec2((floor(v_country + 0.5) + 0.5) / u_count, 0.5));
 }`;
 
-type Attrib = 'a_pos' | 'a_country';
-type Uniform = 'u_matrix' | 'u_wrap' | 'u_colors' | 'u_count';
+const ATTRIBS = ['a_pos', 'a_country'] as const;
+const UNIFORMS = ['u_matrix', 'u_wrap', 'u_colors', 'u_count'] as const;
+type Attrib = (typeof ATTRIBS)[number];
+type Uniform = (typeof UNIFORMS)[number];
 
 interface Resources {
   readonly program: Program<Attrib, Uniform>;
@@ -71,7 +73,7 @@ export class CountryFillLayer implements GlLayer {
 
   private ensureResources(gl: GL): Resources {
     if (this.resources) return this.resources;
-    const program = compileProgram<Attrib, Uniform>(gl, NAME, { vertex: VERTEX, fragment: FRAGMENT }, ['a_pos', 'a_country'], ['u_matrix', 'u_wrap', 'u_colors', 'u_count']);
+    const program = compileProgram(gl, NAME, { vertex: VERTEX, fragment: FRAGMENT }, ATTRIBS, UNIFORMS);
     const positions = makeBuffer(gl, NAME);
     gl.bindBuffer(gl.ARRAY_BUFFER, positions);
     gl.bufferData(gl.ARRAY_BUFFER, this.mesh.positions, gl.STATIC_DRAW);

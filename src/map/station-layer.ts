@@ -64,8 +64,10 @@ void main() {
   gl_FragColor = vec4(c.rgb * c.a, c.a);
 }`;
 
-type Attrib = 'a_pos' | 'a_offset' | 'a_cell' | 'a_hl' | 'a_size';
-type Uniform = 'u_matrix' | 'u_wrap' | 'u_viewport' | 'u_scale' | 'u_size' | 'u_halo_pass' | 'u_halo_cell' | 'u_atlas' | 'u_cells';
+const ATTRIBS = ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'] as const;
+const UNIFORMS = ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'] as const;
+type Attrib = (typeof ATTRIBS)[number];
+type Uniform = (typeof UNIFORMS)[number];
 
 interface Buffers {
   readonly static: WebGLBuffer;
@@ -200,13 +202,7 @@ export class StationLayer implements GlLayer {
     gl.bindBuffer(gl.ARRAY_BUFFER, buffers.halo);
     gl.bufferData(gl.ARRAY_BUFFER, this.halo.byteLength, gl.DYNAMIC_DRAW);
     const texture = makeTexture(gl, NAME);
-    this.program = compileProgram<Attrib, Uniform>(
-      gl,
-      NAME,
-      { vertex: VERTEX, fragment: FRAGMENT },
-      ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'],
-      ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'],
-    );
+    this.program = compileProgram(gl, NAME, { vertex: VERTEX, fragment: FRAGMENT }, ATTRIBS, UNIFORMS);
     this.buffers = buffers;
     this.texture = texture;
     this.cellsDirty = true;
