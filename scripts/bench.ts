@@ -1,12 +1,14 @@
-// npm run bench [-- --quick] [-- --runs N] [-- --out FILE]: measures the built app against a floor page (a bare
-// MapLibre page drawing the same countries and points, one setFilter per range change), side by
-// side in the same run, on the real data and on synthetic datasets of 1k, 10k and 100k events.
-// Prints a table of ours / floor ratios and writes bench/results.json. With --runs N, each page is
+// npm run bench [-- --quick] [-- --runs N] [-- --only 10k,100k] [-- --gpu-raster] [-- --out FILE] [-- --no-build]:
+// measures the built app against a floor page (a bare MapLibre page drawing the same countries and
+// points, one setFilter per range change), side by side in the same run, on the real data and on
+// synthetic datasets of 1k, 10k and 100k events. Prints a table of ours / floor ratios and writes
+// bench/results.json, or, when only some datasets are measured (--quick, --only), a file in the
+// OS temp folder, so the tracked results always hold a whole run. With --runs N, each page is
 // measured N times (ours and the floor in turn) and every figure is the median of its N values.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +17,7 @@ import { launch } from '../tests/browser/harness';
 import { serveStatic, type StaticServer } from './lib/static-server';
 import { synthesize } from './lib/synthetic';
 import { readDataDir, readDataTexts } from './lib/read-data';
+import { helpExit, parseFlags, usageExit } from './lib/args';
 import { overviewJson } from './lib/overview-file';
 import { countriesFromTopology } from '../src/map/basemap';
 import { buildModel } from '../src/model/model';
@@ -22,13 +25,30 @@ import { WORLD_BOUNDS, FIT_PADDING } from '../src/map/framing';
 import type { Config } from '../src/model/schema';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const outIndex = args.indexOf('--out');
-const OUT = outIndex >= 0 ? args[outIndex + 1] : 'bench/results.json';
+const USAGE = 'usage: npm run bench [-- --quick] [-- --runs N] [-- --only 10k,100k] [-- --gpu-raster] [-- --out FILE] [-- --no-build]';
+const { values: flags } = parseFlags(
+  {
+    options: {
+      /** The real data and 1k only: a smoke test of the harness (tests/browser/bench.test.ts). */
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '1' },
+      /** `--only 10k,100k` measures those datasets alone (for working on one figure). */
+      only: { type: 'string' },
+      'gpu-raster': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      /** Measures the dist/ already built. */
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  },
+  USAGE,
+);
+if (flags.help) helpExit(USAGE);
+const quick = flags.quick;
 const SCRUB_STEPS = 120;
-const runsIndex = args.indexOf('--runs');
-const RUNS = runsIndex >= 0 ? Math.max(1, Number(args[runsIndex + 1]) || 1) : 1;
+const RUNS = Number(flags.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1) usageExit(USAGE, `--runs takes a whole number of 1 or more (got ${flags.runs})`);
 
 interface DatasetSpec {
   readonly name: string;
@@ -42,11 +62,12 @@ const ALL_DATASETS: readonly DatasetSpec[] = [
   { name: '10k', events: 10_000, stations: 1_000 },
   { name: '100k', events: 100_000, stations: 10_000 },
 ];
-/** `--only 10k,100k` measures those datasets alone (for working on one figure). */
-const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1]?.split(',')) : null;
+const only = flags.only === undefined ? null : new Set(flags.only.split(','));
+const unknown = [...(only ?? [])].filter((name) => !ALL_DATASETS.some((d) => d.name === name));
+if (unknown.length > 0) usageExit(USAGE, `--only takes names among ${ALL_DATASETS.map((d) => d.name).join(', ')} (got ${flags.only})`);
 const DATASETS = ALL_DATASETS.filter((d) => (only ? only.has(d.name) : !quick || d.name === 'real' || d.name === '1k'));
-if (DATASETS.length === 0) throw new Error(`--only names none of ${ALL_DATASETS.map((d) => d.name).join(', ')}`);
+/** bench/results.json (tracked) holds whole runs only; a partial run goes to the temp folder. */
+const OUT = flags.out ?? (DATASETS.length === ALL_DATASETS.length ? 'bench/results.json' : join(tmpdir(), 'chronomap-bench-partial.json'));
 
 interface Files {
   readonly 'stations.geojson': string;
@@ -150,7 +171,7 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 /** Both pages raster on the CPU unless asked (see launch in the harness, and the README). */
-const GPU_RASTER = args.includes('--gpu-raster');
+const GPU_RASTER = flags['gpu-raster'];
 
 /**
  * Each page gets a browser of its own: Chromium's GPU process caches compiled shaders across
@@ -278,7 +299,7 @@ function bundleSizes() {
 }
 
 async function main(): Promise<void> {
-  if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (!flags['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   const real = readDataDir('data');
   if (!real.result) throw new Error('data/ does not validate');
   const config = real.result.dataset.config;

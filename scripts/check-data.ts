@@ -1,4 +1,5 @@
-// npm run check-data [-- DIR]: validates a data folder and prints one line per problem.
+// npm run check-data [-- DIR] [--verbose]: validates a data folder and prints one line per error
+// and, for the warnings, one line per kind with its count (--verbose lists every warning).
 // Exits 1 on any error; warnings alone exit 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,7 +7,8 @@ import type { Topology } from 'topojson-specification';
 import { readDataDir } from './lib/read-data';
 import { isMainModule, shownPath } from './lib/paths';
 import { countryShapes, placeInCountry } from '../src/model/geo-check';
-import { formatProblem, type Problem } from '../src/model/problems';
+import { formatProblem, type Problem, type WarningCode } from '../src/model/problems';
+import { helpExit, parseFlags, usageExit } from './lib/args';
 
 const TOLERANCE_KM = 25;
 
@@ -25,7 +27,7 @@ export function checkDataDir(dir: string): Problem[] {
       const placed = placeInCountry(shapes, p.country, lon, lat, TOLERANCE_KM);
       const base = { file: `${shownAs}/stations.geojson`, collection: 'stations', index: result.stationIndex.get(p.id) ?? -1, id: p.id, field: 'geometry.coordinates', skipsRecord: false };
       if (placed.kind === 'outside') all.push({ ...base, severity: 'error', message: `[${lon}, ${lat}] lies ${Math.round(placed.km)} km outside ${p.country}` });
-      if (placed.kind === 'no-shape') all.push({ ...base, severity: 'warning', message: `cannot be checked: no shape for ${p.country} in world-atlas` });
+      if (placed.kind === 'no-shape') all.push({ ...base, severity: 'warning', code: 'no-shape', message: `cannot be checked: no shape for ${p.country} in world-atlas` });
     });
   }
   if (result) all.push(...changelogProblems(dir, shownAs, result.dataset.config.dataUpdated));
@@ -42,13 +44,47 @@ function changelogProblems(dir: string, shownAs: string, dataUpdated: string): P
   return [{ file: `${shownAs}/CHANGELOG.md`, severity: 'error', skipsRecord: false, message: newest ? `newest entry is ${newest} but config.json dataUpdated is ${dataUpdated}: add an entry or update dataUpdated` : 'has no "## YYYY-MM-DD" entry' }];
 }
 
-const isMain = isMainModule(import.meta.url);
-if (isMain) {
-  const dir = process.argv[2] ?? 'data';
-  const problems = checkDataDir(dir);
-  for (const p of problems) console.log(formatProblem(p));
+/** Each kind of warning counted: [one, many] (the count goes first). */
+const WARNING_KINDS: Record<WarningCode, readonly [string, string]> = {
+  bom: ['file starts with a byte-order mark (BOM)', 'files start with a byte-order mark (BOM)'],
+  'unknown-message': ['message in config.json is not a message of the engine', 'messages in config.json are not messages of the engine'],
+  'single-source': ['record has a single source', 'records have a single source'],
+  'source-kind-other': ['source is of kind "other"', 'sources are of kind "other"'],
+  'status-order': ['station status goes back down in rank: check the order', 'station statuses go back down in rank: check the order'],
+  'no-shape': ['station cannot be checked (no shape for its country)', 'stations cannot be checked (no shape for their country)'],
+};
+
+/** What the checker prints: every error, then the warnings (one line per kind unless `verbose`), then the totals. */
+export function reportLines(problems: readonly Problem[], dir: string, verbose = false): string[] {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  console.log(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${dir}`);
-  process.exitCode = errors > 0 ? 1 : 0;
+  const lines: string[] = [];
+  if (verbose) lines.push(...problems.map(formatProblem));
+  else {
+    const counts = new Map<WarningCode, number>();
+    for (const p of problems) {
+      // A warning without a code (none today) is listed rather than counted.
+      if (p.severity === 'error' || p.code === undefined) lines.push(formatProblem(p));
+      else counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    }
+    for (const [code, n] of counts) lines.push(`warning: ${n} ${WARNING_KINDS[code][n === 1 ? 0 : 1]} (--verbose lists ${n === 1 ? 'it' : 'them'})`);
+  }
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${dir}`);
+  return lines;
+}
+
+const USAGE = 'usage: npm run check-data [-- DIR] [--verbose]   (DIR defaults to data)';
+
+const isMain = isMainModule(import.meta.url);
+if (isMain) {
+  const { values, positionals } = parseFlags(
+    { options: { verbose: { type: 'boolean', short: 'v', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true },
+    USAGE,
+  );
+  if (values.help) helpExit(USAGE);
+  if (positionals.length > 1) usageExit(USAGE, `One folder only (got ${positionals.join(', ')})`);
+  const dir = positionals[0] ?? 'data';
+  const problems = checkDataDir(dir);
+  for (const line of reportLines(problems, dir, values.verbose)) console.log(line);
+  process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainModule, shownPath } from './lib/paths';
+import { helpExit, parseFlags, usageExit } from './lib/args';
 import { parseJsonText } from '../src/model/parse-json';
 import { formatProblem, type Problem } from '../src/model/problems';
 import { CSV_FILES, JSON_FILES, KINDS, exportCsv, formatExportProblem, type Kind } from '../src/model/csv';
@@ -52,33 +53,22 @@ export function exportDataDir(dataDir: string, outDir: string): ExportRun {
 
 const USAGE = 'usage: npm run data:export -- DIR [--data SRC]   (SRC defaults to data)';
 
-export function parseExportArgs(args: readonly string[]): { outDir: string; dataDir: string } | string {
-  let outDir: string | undefined;
-  let dataDir = 'data';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--data') {
-      const v = args[++i];
-      if (v === undefined) return `--data needs a folder\n${USAGE}`;
-      dataDir = v;
-    } else if (a.startsWith('--data=')) dataDir = a.slice('--data='.length);
-    else if (a === '--help' || a === '-h') return USAGE;
-    else if (a.startsWith('-')) return `unknown option ${a}\n${USAGE}`;
-    else if (outDir === undefined) outDir = a;
-    else return `one output folder only (got ${outDir} and ${a})\n${USAGE}`;
-  }
-  return outDir === undefined ? `which folder should the CSV files go to?\n${USAGE}` : { outDir, dataDir };
+/** The command line; a usage error prints one line and exits 2. */
+function parseExportArgs(args: readonly string[]): { outDir: string; dataDir: string } {
+  const { values, positionals } = parseFlags(
+    { args: [...args], options: { data: { type: 'string', default: 'data' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true },
+    USAGE,
+  );
+  if (values.help) helpExit(USAGE);
+  if (positionals.length === 0) usageExit(USAGE, 'No folder given for the CSV files');
+  if (positionals.length > 1) usageExit(USAGE, `One output folder only (got ${positionals.join(', ')})`);
+  return { outDir: positionals[0], dataDir: values.data };
 }
 
 const isMain = isMainModule(import.meta.url);
 if (isMain) {
   const args = parseExportArgs(process.argv.slice(2));
-  if (typeof args === 'string') {
-    console.error(args);
-    process.exitCode = 1;
-  } else {
-    const run = exportDataDir(args.dataDir, args.outDir);
-    for (const line of run.lines) (run.ok ? console.log : console.error)(line);
-    process.exitCode = run.ok ? 0 : 1;
-  }
+  const run = exportDataDir(args.dataDir, args.outDir);
+  for (const line of run.lines) (run.ok ? console.log : console.error)(line);
+  process.exitCode = run.ok ? 0 : 1;
 }

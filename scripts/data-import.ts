@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainModule, shownPath } from './lib/paths';
+import { helpExit, parseFlags, usageExit } from './lib/args';
 import { parseJsonText } from '../src/model/parse-json';
 import { validateConfig } from '../src/model/validate';
 import { formatProblem } from '../src/model/problems';
@@ -65,35 +66,27 @@ export function importCsvDir(csvDir: string, outDir = 'data', options: { showWar
 
 const USAGE = 'usage: npm run data:import -- DIR [--out OUTDIR] [--warnings]   (OUTDIR defaults to data)';
 
-export function parseImportArgs(args: readonly string[]): { csvDir: string; outDir: string; showWarnings: boolean } | string {
-  let csvDir: string | undefined;
-  let outDir = 'data';
-  let showWarnings = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--out') {
-      const v = args[++i];
-      if (v === undefined) return `--out needs a folder\n${USAGE}`;
-      outDir = v;
-    } else if (a.startsWith('--out=')) outDir = a.slice('--out='.length);
-    else if (a === '--warnings') showWarnings = true;
-    else if (a === '--help' || a === '-h') return USAGE;
-    else if (a.startsWith('-')) return `unknown option ${a}\n${USAGE}`;
-    else if (csvDir === undefined) csvDir = a;
-    else return `one CSV folder only (got ${csvDir} and ${a})\n${USAGE}`;
-  }
-  return csvDir === undefined ? `which folder holds the CSV files?\n${USAGE}` : { csvDir, outDir, showWarnings };
+/** The command line; a usage error prints one line and exits 2. */
+function parseImportArgs(args: readonly string[]): { csvDir: string; outDir: string; showWarnings: boolean } {
+  const { values, positionals } = parseFlags(
+    {
+      args: [...args],
+      options: { out: { type: 'string', default: 'data' }, warnings: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    },
+    USAGE,
+  );
+  if (values.help) helpExit(USAGE);
+  if (positionals.length === 0) usageExit(USAGE, 'No folder of CSV files given');
+  if (positionals.length > 1) usageExit(USAGE, `One CSV folder only (got ${positionals.join(', ')})`);
+  return { csvDir: positionals[0], outDir: values.out, showWarnings: values.warnings };
 }
 
 const isMain = isMainModule(import.meta.url);
 if (isMain) {
   const args = parseImportArgs(process.argv.slice(2));
-  if (typeof args === 'string') {
-    console.error(args);
-    process.exitCode = 1;
-  } else {
-    const run = importCsvDir(args.csvDir, args.outDir, { showWarnings: args.showWarnings });
-    for (const line of run.lines) (run.ok ? console.log : console.error)(line);
-    process.exitCode = run.ok ? 0 : 1;
-  }
+  const run = importCsvDir(args.csvDir, args.outDir, { showWarnings: args.showWarnings });
+  for (const line of run.lines) (run.ok ? console.log : console.error)(line);
+  process.exitCode = run.ok ? 0 : 1;
 }

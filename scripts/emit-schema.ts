@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { configSchema, eventSchema, sourceSchema, stationFeatureSchema } from '../src/model/schema';
 import { isMainModule } from './lib/paths';
+import { helpExit, parseFlags } from './lib/args';
 
 export function jsonSchemas(): Record<string, unknown> {
   const doc = (title: string, schema: z.ZodMiniType) => ({
@@ -26,6 +27,8 @@ export function schemaFileText(schema: unknown): string {
 
 const isMain = isMainModule(import.meta.url);
 if (isMain) {
+  const USAGE = 'usage: npm run schema   (writes data/schema/*.schema.json; takes no arguments)';
+  if (parseFlags({ options: { help: { type: 'boolean', short: 'h' } }, strict: true }, USAGE).values.help) helpExit(USAGE);
   mkdirSync('data/schema', { recursive: true });
   for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`data/schema/${name}`, schemaFileText(schema));
   console.log('wrote data/schema/*.schema.json');

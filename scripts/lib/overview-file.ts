@@ -1,9 +1,9 @@
 // data/overview.json for a story: derived from the texts of its files, so the build, the dev
 // server and the benchmark (which serves synthetic data) write the same thing.
-import { buildModel, type Model } from '../../src/model/model';
-import { buildOverview, textChecksum } from '../../src/model/overview';
-import { defaultFileNames, type ValidationResult } from '../../src/model/validate';
-import { validateTexts, type DataTexts } from './read-data';
+import { buildModel, type Model } from '../../src/model/model.ts';
+import { buildOverview, textChecksum } from '../../src/model/overview.ts';
+import { defaultFileNames, type ValidationResult } from '../../src/model/validate.ts';
+import { validateTexts, type DataTexts } from './read-data.ts';
 
 /** The overview's JSON, or null when the config is unusable (the app then waits for the events). */
 export function overviewJson(texts: DataTexts, today?: number): string | null {

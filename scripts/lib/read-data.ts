@@ -1,11 +1,11 @@
 // Reads a data folder (laid out like data/) from disk and validates it with the shared schema.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonText } from '../../src/model/parse-json';
-import { validateConfig, validateDataset, defaultFileNames, type FileNames, type ValidationResult } from '../../src/model/validate';
-import type { Problem } from '../../src/model/problems';
-import { todayUtc } from '../../src/model/dates';
-import { en } from '../../src/i18n/en';
+import { parseJsonText } from '../../src/model/parse-json.ts';
+import { validateConfig, validateDataset, defaultFileNames, type FileNames, type ValidationResult } from '../../src/model/validate.ts';
+import type { Problem } from '../../src/model/problems.ts';
+import { todayUtc } from '../../src/model/dates.ts';
+import { en } from '../../src/i18n/en.ts';
 
 export interface ReadResult {
   readonly result: ValidationResult | null;

@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
-import { readDataDir, readDataTexts, validateTexts } from './read-data';
-import { overviewJson, overviewJsonOf } from './overview-file';
-import { defaultFileNames } from '../../src/model/validate';
-import { buildModel } from '../../src/model/model';
-import { staticMapSvg } from '../../src/map/static-map';
-import { countriesFromTopology } from '../../src/map/basemap';
+import { readDataDir, readDataTexts, validateTexts } from './read-data.ts';
+import { overviewJson, overviewJsonOf } from './overview-file.ts';
+import { defaultFileNames } from '../../src/model/validate.ts';
+import { buildModel } from '../../src/model/model.ts';
+import { staticMapSvg } from '../../src/map/static-map.ts';
+import { countriesFromTopology } from '../../src/map/basemap.ts';
 
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
 /** Derived from the data files at every request (dev) and at build: never older than they are. */

@@ -4,7 +4,7 @@ import { feature } from 'topojson-client';
 import { geoArea, geoCentroid } from 'd3';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { ISO_NUMERIC } from '../model/iso-countries';
+import { ISO_NUMERIC } from '../model/iso-countries.ts';
 
 export interface CountryProps {
   readonly iso: string;

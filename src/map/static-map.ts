@@ -3,9 +3,9 @@
 import { geoNaturalEarth1, geoPath } from 'd3';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './basemap';
-import { countryResponseAsOf, stationsAsOf, type Model } from '../model/model';
-import { shapePath } from '../shapes';
-import { formatDay } from '../model/dates';
+import { countryResponseAsOf, stationsAsOf, type Model } from '../model/model.ts';
+import { shapePath } from '../shapes.ts';
+import { formatDay } from '../model/dates.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;

@@ -1,9 +1,9 @@
 // Indexes over a validated dataset, and the time math the views need: each station's status
 // and each country's strongest official response as of any day, and the events in a range.
-import { dateSpan, type Day } from './dates';
-import { pushTo } from '../multimap';
-import type { Dataset } from './validate';
-import type { ChronoEvent, Config, Source, StationProperties } from './schema';
+import { dateSpan, type Day } from './dates.ts';
+import { pushTo } from '../multimap.ts';
+import type { Dataset } from './validate.ts';
+import type { ChronoEvent, Config, Source, StationProperties } from './schema.ts';
 
 /** What the map needs of a station: where it is, and its status over time. */
 export interface PlacedStation {
@@ -64,7 +64,7 @@ export interface MapModel {
   readonly stations: readonly PlacedStation[];
   readonly stationById: ReadonlyMap<string, PlacedStation>;
   readonly stationsByCountry: ReadonlyMap<string, readonly PlacedStation[]>;
-  readonly eventById: ReadonlyMap<string, { readonly stationIds?: readonly string[] }>;
+  readonly eventById: ReadonlyMap<string, { readonly stationIds?: readonly string[]; readonly country?: string }>;
   /** Countries with a station or an event. */
   readonly countries: readonly string[];
   /** First and last day of the story: config start, or the earliest record; the latest record. */

@@ -12,12 +12,12 @@
 //
 // Columns of numbers and strings rather than an object per station: at 10,000 stations, parsing
 // and checking them is a few milliseconds, not tens.
-import type { Day } from './dates';
-import type { ChronoEvent, Config, Source, StationFeature } from './schema';
-import type { Dataset } from './validate';
-import { LOCATION_PRECISIONS } from './schema';
-import { pushTo } from '../multimap';
-import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model';
+import type { Day } from './dates.ts';
+import type { ChronoEvent, Config, Source, StationFeature } from './schema.ts';
+import type { Dataset } from './validate.ts';
+import { LOCATION_PRECISIONS } from './schema.ts';
+import { pushTo } from '../multimap.ts';
+import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model.ts';
 
 export const OVERVIEW_FORMAT = 'chronomap-overview/1';
 

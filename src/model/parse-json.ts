@@ -19,7 +19,7 @@ export function parseJsonText(text: string, file: string): ParsedFile {
   let body = text;
   if (body.charCodeAt(0) === 0xfeff) {
     // Spreadsheet tools add a BOM; it carries no data, so read on but say so.
-    problems.push(fileProblem(file, 'starts with a byte-order mark (BOM); save it as UTF-8 without BOM', 'warning'));
+    problems.push({ ...fileProblem(file, 'starts with a byte-order mark (BOM); save it as UTF-8 without BOM', 'warning'), code: 'bom' });
     body = body.slice(1);
   }
   if (body.trim() === '') return { value: undefined, problems: [...problems, fileProblem(file, 'is empty')] };

@@ -3,6 +3,9 @@
 
 export type Severity = 'error' | 'warning';
 
+/** What a warning is about, stable across wordings: the checker counts warnings by it. */
+export type WarningCode = 'bom' | 'unknown-message' | 'single-source' | 'source-kind-other' | 'status-order' | 'no-shape';
+
 export interface Problem {
   readonly severity: Severity;
   /** The file as the reader knows it, e.g. `data/events.json`. */
@@ -15,6 +18,8 @@ export interface Problem {
   readonly message: string;
   /** True when the app leaves the record out because of this problem. */
   readonly skipsRecord: boolean;
+  /** Set on warnings. */
+  readonly code?: WarningCode;
 }
 
 export function formatProblem(p: Problem): string {

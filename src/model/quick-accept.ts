@@ -3,8 +3,8 @@
 // 100,000 events cost seconds before the first paint; well-formed records now skip it. Anything
 // these predicates doubt goes through zod, which names the file, record and field as before.
 // tests/unit/quick-accept.test.ts holds them to zod: same keys, and never accepting what it rejects.
-import { isRealDate } from './dates';
-import { ACTOR_KINDS, isCountryCode, isHttpUrl, LANGUAGE_PATTERN, LOCATION_PRECISIONS, PRECISIONS, SLUG_MAX_LENGTH, SLUG_PATTERN, SOURCE_KINDS } from './schema';
+import { isRealDate } from './dates.ts';
+import { ACTOR_KINDS, isCountryCode, isHttpUrl, LANGUAGE_PATTERN, LOCATION_PRECISIONS, PRECISIONS, SLUG_MAX_LENGTH, SLUG_PATTERN, SOURCE_KINDS } from './schema.ts';
 
 type Check = (value: unknown) => boolean;
 export type Shape = Readonly<Record<string, Check>>;

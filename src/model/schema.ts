@@ -3,8 +3,8 @@
 // zod/mini: the same schemas as zod's classic API at a tenth of the bundle weight, which the
 // first map paint waits for.
 import * as z from 'zod/mini';
-import { ISO_NUMERIC } from './iso-countries';
-import { isRealDate, DATE_PATTERN } from './dates';
+import { ISO_NUMERIC } from './iso-countries.ts';
+import { isRealDate, DATE_PATTERN } from './dates.ts';
 
 // Zod compiles parsers into code at run time unless told not to; a strict CSP (no 'unsafe-eval')
 // refuses that and reports a violation, so parse without it.

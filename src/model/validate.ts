@@ -11,11 +11,11 @@ import {
   type Config,
   type Source,
   type StationFeature,
-} from './schema';
-import { acceptsEvent, acceptsSource, acceptsStation } from './quick-accept';
-import { pushTo } from '../multimap';
-import { dateSpan, formatDay, precisionOf, type Day } from './dates';
-import { describeValue, type Problem, type Severity } from './problems';
+} from './schema.ts';
+import { acceptsEvent, acceptsSource, acceptsStation } from './quick-accept.ts';
+import { pushTo } from '../multimap.ts';
+import { dateSpan, formatDay, precisionOf, type Day } from './dates.ts';
+import { describeValue, type Problem, type Severity, type WarningCode } from './problems.ts';
 
 export interface Dataset {
   readonly config: Config;
@@ -66,6 +66,10 @@ class ProblemList {
   add(ref: RecordRef, severity: Severity, field: string | undefined, message: string, skipsRecord: boolean): void {
     if (severity === 'warning' && !this.warnings) return;
     this.items.push({ ...ref, severity, field, message, skipsRecord });
+  }
+  /** A warning never leaves the record out. */
+  warn(ref: RecordRef, code: WarningCode, field: string, message: string): void {
+    if (this.warnings) this.items.push({ ...ref, severity: 'warning', code, field, message, skipsRecord: false });
   }
   file(file: string, message: string): void {
     this.items.push({ file, severity: 'error', message, skipsRecord: false });
@@ -185,7 +189,7 @@ export function validateConfig(raw: unknown, file: string, messageKeys: Readonly
     });
     for (const [lang, messages] of Object.entries(config.messages ?? {})) {
       for (const key of Object.keys(messages)) {
-        if (messageKeys.size > 0 && !messageKeys.has(key)) problems.add(ref, 'warning', `messages.${lang}.${key}`, 'is not a message of the engine and is ignored', false);
+        if (messageKeys.size > 0 && !messageKeys.has(key)) problems.warn(ref, 'unknown-message', `messages.${lang}.${key}`, 'is not a message of the engine and is ignored');
       }
     }
   }
@@ -281,7 +285,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
       problems.add(ref, 'error', 'sources', 'has only sources of kind "other": add a government, NGO or news source', true);
       return null;
     }
-    if (kept.length === 1) problems.add(ref, 'warning', 'sources', 'has a single source', false);
+    if (kept.length === 1) problems.warn(ref, 'single-source', 'sources', 'has a single source');
     return kept;
   };
 
@@ -320,7 +324,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
   // 3. Whole-dataset checks.
   for (const { record, ref } of sources.values()) {
     if (!used.has(record.id)) problems.add(ref, 'error', 'id', `"${record.id}" is not cited by any station or event`, false);
-    if (record.kind === 'other') problems.add(ref, 'warning', 'kind', 'is "other": prefer the original report', false);
+    if (record.kind === 'other') problems.warn(ref, 'source-kind-other', 'kind', 'is "other": prefer the original report');
   }
   checkStatusOrder(validEvents, config, files, events, problems);
 
@@ -370,7 +374,7 @@ function checkStatusOrder(
       const cur = list[i];
       if ((rank.get(cur.setsStatus!) ?? 0) < (rank.get(prev.setsStatus!) ?? 0)) {
         const ref = refs.get(cur.id)?.ref ?? { file: files.events, collection: 'events', index: -1, id: cur.id };
-        problems.add(ref, 'warning', 'setsStatus', `"${cur.setsStatus}" for ${stationId} follows "${prev.setsStatus}" (${prev.id}): check the order`, false);
+        problems.warn(ref, 'status-order', 'setsStatus', `"${cur.setsStatus}" for ${stationId} follows "${prev.setsStatus}" (${prev.id}): check the order`);
       }
     }
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { checkDataDir } from '../../scripts/check-data';
+import { checkDataDir, reportLines } from '../../scripts/check-data';
 import { formatProblem } from '../../src/model/problems';
 
 const FIXTURES = 'tests/fixtures/bad-data';
@@ -29,19 +29,62 @@ describe('check-data', () => {
     });
   }
 
-  it('exits non-zero from the command line on a bad folder, zero on the real data', () => {
-    const run = (dir: string) => {
-      try {
-        execFileSync('node', ['--import', 'tsx', 'scripts/check-data.ts', dir], { encoding: 'utf8' });
-        return 0;
-      } catch (err) {
-        return (err as { status: number }).status;
-      }
-    };
-    expect(run(`${FIXTURES}/invalid-date`)).toBe(1);
-    expect(run('data')).toBe(0);
+  it('exits non-zero from the command line on a bad folder, zero on the real data, 2 on an unknown flag', () => {
+    expect(cli(`${FIXTURES}/invalid-date`).status).toBe(1);
+    expect(cli('data').status).toBe(0);
+    const unknown = cli('--bogus');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Unknown option '--bogus'\. usage: npm run check-data/)]);
   });
 });
+
+describe('check-data output', () => {
+  const problems = checkDataDir('data');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+
+  it('counts the warnings by kind, one line each, and fits the real data in 25 lines', () => {
+    const lines = reportLines(problems, 'data');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    const singles = warnings.filter((p) => p.code === 'single-source').length;
+    expect(singles).toBeGreaterThan(1);
+    expect(lines).toContain(`warning: ${singles} records have a single source (--verbose lists them)`);
+    expect(lines.filter((l) => l.startsWith('warning: '))).toHaveLength(new Set(warnings.map((p) => p.code)).size);
+    expect(lines.at(-1)).toBe(`0 errors, ${warnings.length} warnings in data`);
+  });
+
+  it('lists every error, and one warning of a kind as "1 record"', () => {
+    const lines = reportLines(checkDataDir(`${FIXTURES}/invalid-date`), 'x');
+    expect(lines).toEqual([
+      expect.stringContaining('events[1] id=ie-2022-10-26-closed: date "2022-13-01" is not a valid date'),
+      'warning: 1 record has a single source (--verbose lists it)',
+      '1 error, 1 warning in x',
+    ]);
+  });
+
+  it('lists every warning with --verbose', () => {
+    const lines = reportLines(problems, 'data', true);
+    expect(lines).toEqual([...problems.map(formatProblem), `0 errors, ${warnings.length} warnings in data`]);
+    expect(lines.filter((l) => l.includes(': warning: sources has a single source'))).toHaveLength(warnings.filter((p) => p.code === 'single-source').length);
+  });
+
+  it('prints the summary from the command line, and every warning with --verbose', () => {
+    const summary = cli('data').stdout.trim().split('\n');
+    expect(summary).toEqual(reportLines(problems, 'data'));
+    const verbose = cli('data', '--verbose');
+    expect(verbose.status).toBe(0);
+    expect(verbose.stdout.trim().split('\n')).toEqual(reportLines(problems, 'data', true));
+  });
+});
+
+function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync('node', ['--import', 'tsx', 'scripts/check-data.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { status: 0, stdout, stderr: '' };
+  } catch (err) {
+    const e = err as { status: number; stdout: string; stderr: string };
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 describe('JSON Schema files', () => {
   it('are up to date with the zod schema (run npm run schema)', async () => {
