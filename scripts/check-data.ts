@@ -1,6 +1,8 @@
-// npm run check-data [-- DIR] [--verbose]: validates a data folder and prints one line per error
-// and, for the warnings, one line per kind with its count (--verbose lists every warning).
-// Exits 1 on any error; warnings alone exit 0.
+// npm run check-data [-- DIR] [--verbose]: validates a data folder and prints one line per error,
+// for the warnings one line per kind with its count (--verbose lists every warning), and one line
+// per language of the story saying how many records have every text in it. Every text must be in
+// every language config.json lists, each Chinese text in its own script. Exits 1 on any error;
+// warnings alone exit 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
@@ -9,14 +11,35 @@ import { isMainModule, shownPath } from './lib/paths';
 import { countryShapes, placeInCountry } from '../src/model/geo-check';
 import { formatProblem, type Problem, type WarningCode } from '../src/model/problems';
 import { helpExit, parseFlags, usageExit } from './lib/args';
+import { coverageLine, datasetTexts, textCoverage, type LanguageCoverage } from '../src/model/coverage';
+import { defaultFileNames } from '../src/model/validate';
+import { scriptProblems } from './lib/script-check';
 
 const TOLERANCE_KM = 25;
 
+export interface CheckResult {
+  readonly problems: readonly Problem[];
+  /** One entry per language of the story; none when the data could not be read. */
+  readonly coverage: readonly LanguageCoverage[];
+}
+
 export function checkDataDir(dir: string): Problem[] {
+  return [...checkData(dir).problems];
+}
+
+export function checkData(dir: string): CheckResult {
   const shownAs = shownPath(dir);
   const { result, problems } = readDataDir(dir, { shownAs });
   const all = [...problems];
+  let coverage: LanguageCoverage[] = [];
   if (result) {
+    const { dataset } = result;
+    const files = { ...defaultFileNames(shownAs), config: configName(dir, shownAs) };
+    const texts = datasetTexts(dataset, files, { stations: result.stationIndex, events: result.eventIndex });
+    const languages = textCoverage(texts, dataset.config.languages);
+    coverage = languages.coverage;
+    all.push(...languages.problems, ...scriptProblems(texts));
+
     const require = createRequire(import.meta.url);
     // The 50m shapes (not the app's 110m ones): small islands and coasts matter for this check.
     const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
@@ -31,7 +54,12 @@ export function checkDataDir(dir: string): Problem[] {
     });
   }
   if (result) all.push(...changelogProblems(dir, shownAs, result.dataset.config.dataUpdated));
-  return all;
+  return { problems: all, coverage };
+}
+
+/** How messages name the config: the folder's own, or the story's that a folder without one borrows (read-data.ts). */
+function configName(dir: string, shownAs: string): string {
+  return existsSync(`${dir}/config.json`) ? `${shownAs}/config.json` : 'data/config.json';
 }
 
 /** The app shows config.dataUpdated as the data's date; the changelog's newest entry must agree. */
@@ -52,10 +80,14 @@ const WARNING_KINDS: Record<WarningCode, readonly [string, string]> = {
   'source-kind-other': ['source is of kind "other"', 'sources are of kind "other"'],
   'status-order': ['station status goes back down in rank: check the order', 'station statuses go back down in rank: check the order'],
   'no-shape': ['station cannot be checked (no shape for its country)', 'stations cannot be checked (no shape for their country)'],
+  'unlisted-language': ['text is in a language config.json does not list', 'texts are in languages config.json does not list'],
 };
 
-/** What the checker prints: every error, then the warnings (one line per kind unless `verbose`), then the totals. */
-export function reportLines(problems: readonly Problem[], dir: string, verbose = false): string[] {
+/**
+ * What the checker prints: every error, then the warnings (one line per kind unless `verbose`),
+ * a line per language of the story, then the totals.
+ */
+export function reportLines(problems: readonly Problem[], dir: string, verbose = false, coverage: readonly LanguageCoverage[] = []): string[] {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const lines: string[] = [];
@@ -69,6 +101,7 @@ export function reportLines(problems: readonly Problem[], dir: string, verbose =
     }
     for (const [code, n] of counts) lines.push(`warning: ${n} ${WARNING_KINDS[code][n === 1 ? 0 : 1]} (--verbose lists ${n === 1 ? 'it' : 'them'})`);
   }
+  lines.push(...coverage.map(coverageLine));
   lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${dir}`);
   return lines;
 }
@@ -84,7 +117,7 @@ if (isMain) {
   if (values.help) helpExit(USAGE);
   if (positionals.length > 1) usageExit(USAGE, `One folder only (got ${positionals.join(', ')})`);
   const dir = positionals[0] ?? 'data';
-  const problems = checkDataDir(dir);
-  for (const line of reportLines(problems, dir, values.verbose)) console.log(line);
+  const { problems, coverage } = checkData(dir);
+  for (const line of reportLines(problems, dir, values.verbose, coverage)) console.log(line);
   process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

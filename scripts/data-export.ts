@@ -1,10 +1,12 @@
 // npm run data:export -- DIR [--data SRC]: writes DIR/stations.csv, DIR/events.csv and DIR/sources.csv
-// from the data folder SRC (default data/), for editing in a spreadsheet. See src/model/csv.ts.
+// from the data folder SRC (default data/), for editing in a spreadsheet, with a column per language
+// of SRC's config.json for each text. See src/model/csv.ts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainModule, shownPath } from './lib/paths';
 import { helpExit, parseFlags, usageExit } from './lib/args';
 import { parseJsonText } from '../src/model/parse-json';
+import { validateConfig } from '../src/model/validate';
 import { formatProblem, type Problem } from '../src/model/problems';
 import { CSV_FILES, JSON_FILES, KINDS, exportCsv, formatExportProblem, type Kind } from '../src/model/csv';
 
@@ -33,12 +35,20 @@ export function exportDataDir(dataDir: string, outDir: string): ExportRun {
     problems.push(...parsed.problems);
     raw[kind] = parsed.value;
   }
+  // The story's languages decide the text columns: the folder's own config, else the story's (as check-data reads it).
+  const configPath = existsSync(join(dataDir, 'config.json')) ? join(dataDir, 'config.json') : join('data', 'config.json');
+  const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : undefined;
+  const configParsed = configText === undefined ? undefined : parseJsonText(configText, shownPath(configPath));
+  const configResult = configParsed ? validateConfig(configParsed.value, shownPath(configPath)) : undefined;
+  if (!configParsed) problems.push({ file: shownPath(configPath), severity: 'error', message: 'does not exist', skipsRecord: false });
+  else problems.push(...configParsed.problems, ...(configResult?.problems ?? []).filter((p) => p.severity === 'error'));
+  const languages = configResult?.config?.languages;
   lines.push(...problems.map(formatProblem));
-  if (problems.some((p) => p.severity === 'error')) {
+  if (problems.some((p) => p.severity === 'error') || !languages) {
     lines.push('Nothing exported.');
     return { ok: false, lines };
   }
-  const result = exportCsv({ stations: raw.stations, events: raw.events, sources: raw.sources }, { stationsText: texts.stations, files });
+  const result = exportCsv({ stations: raw.stations, events: raw.events, sources: raw.sources }, { languages, stationsText: texts.stations, files });
   lines.push(...result.problems.map(formatExportProblem));
   if (!result.csv) {
     lines.push(`Nothing exported: ${result.problems.filter((p) => p.severity === 'error').length} record problem(s) above would lose data in CSV. Fix them (npm run check-data) and export again.`);

@@ -1,6 +1,7 @@
 // Synthetic datasets in the real schema, for the benchmark: plausible places (jittered around real
 // cities, city-level precision), plausible dates, every status change after the first report.
-// Deterministic for a seed, so runs compare like with like.
+// Deterministic for a seed, so runs compare like with like. Texts are in English only (the app
+// falls back to it), so the datasets weigh what they weighed before the texts were localized.
 import type { ChronoEvent, Config, Source, StationFeature } from '../../src/model/schema';
 import { dateSpan, formatDay, type Day } from '../../src/model/dates';
 
@@ -75,13 +76,13 @@ export function synthesize(config: Config, options: SyntheticOptions): Synthetic
       geometry: { type: 'Point', coordinates: [round2(lon + (random() - 0.5) * 0.6), round2(lat + (random() - 0.5) * 0.4)] },
       properties: {
         id: `s-${pad(i, 6)}`,
-        name: `Station ${i}`,
-        city: `City ${i % 500}`,
+        name: { en: `Station ${i}` },
+        city: { en: `City ${i % 500}` },
         country,
         locationPrecision: 'city',
-        operator: pick(['Fuzhou PSB', 'Qingtian PSB', 'Wenzhou PSB', 'Nantong PSB', 'unknown']),
+        operator: { en: pick(['Fuzhou PSB', 'Qingtian PSB', 'Wenzhou PSB', 'Nantong PSB', 'unknown']) },
         firstReported: { date: formatDay(first), precision: 'day' },
-        firstReportedBy: 'Synthetic report',
+        firstReportedBy: { en: 'Synthetic report' },
         sources: cite(),
       },
     };
@@ -103,10 +104,10 @@ export function synthesize(config: Config, options: SyntheticOptions): Synthetic
       date: precision === 'day' ? text : precision === 'month' ? text.slice(0, 7) : text.slice(0, 4),
       precision,
       type: pick(plainTypes),
-      actor: pick(['A government', 'A ministry', 'A newspaper', 'An NGO']),
+      actor: { en: pick(['A government', 'A ministry', 'A newspaper', 'An NGO']) },
       actorKind: pick(['host-government', 'host-government', 'media', 'ngo', 'chinese-government'] as const),
-      title: `Synthetic event ${i}`,
-      summary: 'A synthetic event for the benchmark.',
+      title: { en: `Synthetic event ${i}` },
+      summary: { en: 'A synthetic event for the benchmark.' },
       sources: cite(),
     };
     if (withStation) {

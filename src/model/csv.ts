@@ -6,23 +6,25 @@
 // fields (sources, stationIds) are joined with ";". A cell that a spreadsheet could take for a
 // formula is written with a leading apostrophe, which the import strips again.
 import { validateDataset, type FileNames } from './validate';
-import type { Config } from './schema';
+import { EVENT_TEXT_FIELDS, STATION_TEXT_FIELDS, type Config } from './schema';
 import type { Day } from './dates';
-import type { Problem } from './problems';
+import { describeValue, type Problem } from './problems';
 
 // ---------------------------------------------------------------------------------------------
 // Columns
 
-export const STATION_COLUMNS = [
+/**
+ * Each kind's fields as columns, in the order of the data files. A station's coordinates and
+ * first report take two columns each. A text (schema.ts `Localized`) takes one column per
+ * language of the story, `title.en`, `title.zh-Hans`, ...: see `columnsOf`.
+ */
+export const STATION_FIELDS = [
   'id',
   'name',
-  'nameZh',
   'city',
-  'cityZh',
   'country',
   'locationPrecision',
   'operator',
-  'operatorZh',
   'longitude',
   'latitude',
   'firstReported',
@@ -32,25 +34,28 @@ export const STATION_COLUMNS = [
   'sources',
 ] as const;
 
-export const EVENT_COLUMNS = [
-  'id',
-  'date',
-  'precision',
-  'type',
-  'actor',
-  'actorKind',
-  'country',
-  'stationIds',
-  'setsStatus',
-  'title',
-  'titleZh',
-  'summary',
-  'summaryZh',
-  'disputed',
-  'sources',
-] as const;
+export const EVENT_FIELDS = ['id', 'date', 'precision', 'type', 'actor', 'actorKind', 'country', 'stationIds', 'setsStatus', 'title', 'summary', 'disputed', 'sources'] as const;
 
 export const SOURCE_COLUMNS = ['id', 'url', 'title', 'publisher', 'published', 'kind', 'language', 'note'] as const;
+
+/** The fields of each kind that are texts per language (a source's title stays in its own language). */
+const TEXT_FIELDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
+  stations: new Set(STATION_TEXT_FIELDS),
+  events: new Set(EVENT_TEXT_FIELDS),
+  sources: new Set(),
+};
+
+/** A text field's columns, one per language: `title.en`, `title.zh-Hans`, ... */
+export function localizedColumns(field: string, languages: readonly string[]): string[] {
+  return languages.map((lang) => `${field}.${lang}`);
+}
+
+const FIELDS: Readonly<Record<Kind, readonly string[]>> = { stations: STATION_FIELDS, events: EVENT_FIELDS, sources: SOURCE_COLUMNS };
+
+/** The columns of a kind of record for a story told in `languages` (config.json's). */
+export function columnsOf(kind: Kind, languages: readonly string[]): string[] {
+  return FIELDS[kind].flatMap((f) => (TEXT_FIELDS[kind].has(f) ? localizedColumns(f, languages) : [f]));
+}
 
 /** Columns holding several ids, joined with ";". */
 const LIST_COLUMNS: ReadonlySet<string> = new Set(['sources', 'stationIds']);
@@ -71,12 +76,6 @@ export const JSON_FILES: Readonly<Record<Kind, string>> = {
   stations: 'stations.geojson',
   events: 'events.json',
   sources: 'sources.json',
-};
-
-export const COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
-  stations: STATION_COLUMNS,
-  events: EVENT_COLUMNS,
-  sources: SOURCE_COLUMNS,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +258,7 @@ const JSON_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const JSON_NUMBER = String.raw`-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 const COORDINATES = new RegExp(String.raw`("coordinates"\s*:\s*\[\s*)(${JSON_NUMBER})(\s*,\s*)(${JSON_NUMBER})(\s*\])`, 'g');
 
-type CoordinateTexts = readonly [string, string] | undefined;
+export type CoordinateTexts = readonly [string, string] | undefined;
 
 /**
  * The coordinates of each feature as written in the GeoJSON text ("35.0" stays "35.0", where
@@ -277,7 +276,7 @@ export function coordinateTexts(geojsonText: string, features: readonly unknown[
 }
 
 /** Writes each feature's coordinates with the given texts (see coordinateTexts); others as JSON.stringify wrote them. */
-function applyCoordinateTexts(json: string, texts: readonly CoordinateTexts[]): string {
+export function applyCoordinateTexts(json: string, texts: readonly CoordinateTexts[]): string {
   let k = 0;
   return json.replace(COORDINATES, (whole, open: string, lon: string, sep: string, lat: string, close: string) => {
     const t = texts[k++];
@@ -308,6 +307,8 @@ export interface RawCollections {
 }
 
 export interface ExportOptions {
+  /** The story's languages (config.json `languages`): each text gets a column per language. */
+  readonly languages: readonly string[];
   /** The stations.geojson text, to keep each coordinate written exactly as in the file. */
   readonly stationsText?: string;
   /** How problems name the JSON files (default: the bare file names). */
@@ -364,6 +365,30 @@ function flattenStation(feature: unknown, complain: (message: string) => void): 
   return flat;
 }
 
+/**
+ * A record's texts spread over their columns, `title: {en, zh-Hans}` as `title.en` and
+ * `title.zh-Hans`; other fields as they are. A text in a language the story does not list would
+ * have no column, and one that is not a text per language cannot be written: both are errors.
+ */
+function spreadTexts(flat: Flat, textFields: ReadonlySet<string>, languages: readonly string[], complain: (message: string) => void): Flat {
+  const out: Flat = {};
+  for (const [key, value] of Object.entries(flat)) {
+    if (!textFields.has(key)) {
+      out[key] = value;
+      continue;
+    }
+    if (!isObject(value)) {
+      complain(`${key} ${describeValue(value)} is not a text per language ({"en": "..."}): it has no column${typeof value === 'string' ? ' (data from before the texts were localized: run scripts/migrate-localized.ts)' : ''}`);
+      continue;
+    }
+    for (const [lang, text] of Object.entries(value)) {
+      if (languages.includes(lang)) out[`${key}.${lang}`] = text;
+      else complain(`${key} has a text in ${JSON.stringify(lang)}, a language config.json does not list: it has no column and would be lost`);
+    }
+  }
+  return out;
+}
+
 /** One record's cells, guarded. */
 function toRow(flat: Flat, columns: readonly string[], complain: (message: string, severity?: 'error' | 'warning') => void, numberTexts: Readonly<Record<string, string>> = {}): string[] {
   for (const key of Object.keys(flat)) if (!columns.includes(key)) complain(`field ${key} has no column and would be lost`);
@@ -404,7 +429,7 @@ function describeRecord(collection: string, index: number, record: unknown): str
 }
 
 /** Turns the parsed data files into the three CSV texts. */
-export function exportCsv(raw: RawCollections, options: ExportOptions = {}): ExportResult {
+export function exportCsv(raw: RawCollections, options: ExportOptions): ExportResult {
   const files = options.files ?? JSON_FILES;
   const problems: ExportProblem[] = [];
   const counts: Record<Kind, number> = { stations: 0, events: 0, sources: 0 };
@@ -432,14 +457,15 @@ export function exportCsv(raw: RawCollections, options: ExportOptions = {}): Exp
     }
     const texts = kind === 'stations' && options.stationsText !== undefined ? coordinateTexts(options.stationsText, records) : [];
     const collection = kind === 'stations' ? 'features' : kind;
-    const rows: string[][] = [[...COLUMNS[kind]]];
+    const columns = columnsOf(kind, options.languages);
+    const rows: string[][] = [columns];
     records.forEach((record, index) => {
       const where = describeRecord(collection, index, record);
       const complain = (message: string, severity: 'error' | 'warning' = 'error') => problems.push({ severity, file, where, message });
       const flat = kind === 'stations' ? flattenStation(record, complain) : isObject(record) ? record : (complain('is not an object'), null);
       if (!flat) return;
       const t = texts[index];
-      rows.push(toRow(flat, COLUMNS[kind], complain, t ? { longitude: t[0], latitude: t[1] } : {}));
+      rows.push(toRow(spreadTexts(flat, TEXT_FIELDS[kind], options.languages, complain), columns, complain, t ? { longitude: t[0], latitude: t[1] } : {}));
     });
     counts[kind] = rows.length - 1;
     csv[kind] = serialiseCsv(rows);
@@ -529,12 +555,23 @@ function ordered(entries: readonly (readonly [string, unknown])[]): Flat {
   return out;
 }
 
-type RowValue = string | string[] | undefined;
+type RowValue = string | string[] | Readonly<Record<string, string>> | undefined;
 
-function rowValues(cells: Readonly<Record<string, string>>, columns: readonly string[]): Record<string, RowValue> {
+/**
+ * A row's values by field, each text per language gathered from its columns in the story's order
+ * of languages (the order the data files write them in), and left out when all are empty.
+ */
+function rowValues(cells: Readonly<Record<string, string>>, kind: Kind, languages: readonly string[], complain: (column: string, message: string) => void): Record<string, RowValue> {
   const out: Record<string, RowValue> = {};
-  for (const col of columns) {
+  for (const col of FIELDS[kind]) {
     if (NUMBER_COLUMNS.has(col)) continue;
+    if (TEXT_FIELDS[kind].has(col)) {
+      const texts = ordered(languages.map((lang) => [lang, cells[`${col}.${lang}`] || undefined])) as Record<string, string>;
+      const some = Object.keys(texts).length > 0;
+      if (some && texts.en === undefined) complain(`${col}.en`, 'is empty: every text needs its English, which readers of a language without the text get');
+      out[col] = some ? texts : undefined;
+      continue;
+    }
     const cell = cells[col] ?? '';
     out[col] = cell === '' ? undefined : LIST_COLUMNS.has(col) ? listCell(cell) : cell;
   }
@@ -542,8 +579,8 @@ function rowValues(cells: Readonly<Record<string, string>>, columns: readonly st
 }
 
 /** A station row as a GeoJSON feature, keys in the order of the data files. */
-function rowToStation(cells: Readonly<Record<string, string>>, complain: (column: string, message: string) => void): { feature: Flat; texts: CoordinateTexts } {
-  const v = rowValues(cells, STATION_COLUMNS);
+function rowToStation(cells: Readonly<Record<string, string>>, languages: readonly string[], complain: (column: string, message: string) => void): { feature: Flat; texts: CoordinateTexts } {
+  const v = rowValues(cells, 'stations', languages, complain);
   const coord = (col: 'longitude' | 'latitude') => (cells[col] === '' ? { value: undefined, text: '' } : numberCell(cells[col], (m) => complain(col, m)));
   const lon = coord('longitude');
   const lat = coord('latitude');
@@ -551,13 +588,10 @@ function rowToStation(cells: Readonly<Record<string, string>>, complain: (column
   const properties = ordered([
     ['id', v.id],
     ['name', v.name],
-    ['nameZh', v.nameZh],
     ['city', v.city],
-    ['cityZh', v.cityZh],
     ['country', v.country],
     ['locationPrecision', v.locationPrecision],
     ['operator', v.operator],
-    ['operatorZh', v.operatorZh],
     ['firstReported', firstReported],
     ['firstReportedBy', v.firstReportedBy],
     ['note', v.note],
@@ -569,9 +603,9 @@ function rowToStation(cells: Readonly<Record<string, string>>, complain: (column
   };
 }
 
-function rowToRecord(cells: Readonly<Record<string, string>>, columns: readonly string[]): Flat {
-  const v = rowValues(cells, columns);
-  return ordered(columns.map((c) => [c, v[c]] as const));
+function rowToRecord(cells: Readonly<Record<string, string>>, kind: 'events' | 'sources', languages: readonly string[], complain: (column: string, message: string) => void): Flat {
+  const v = rowValues(cells, kind, languages, complain);
+  return ordered(FIELDS[kind].map((c) => [c, v[c]] as const));
 }
 
 /** The validator's field path (`firstReported.precision`, `sources[2]`) as the CSV column that holds it. */
@@ -584,6 +618,8 @@ export function columnOf(kind: Kind, field: string | undefined): string | undefi
     if (field === 'firstReported.precision') return 'firstReportedPrecision';
     if (field === 'firstReported.date') return 'firstReported';
   }
+  // A text missing as a whole is missing its English first.
+  if (TEXT_FIELDS[kind].has(field)) return `${field}.en`;
   return field.replace(/\[\d+\]$/, '');
 }
 
@@ -606,7 +642,7 @@ export function importCsv(texts: Readonly<Record<Kind, string>>, config: Config,
   const counts: Record<Kind, number> = { stations: 0, events: 0, sources: 0 };
   const tables = {} as Record<Kind, CsvTable>;
   for (const kind of KINDS) {
-    const { table, problems: tableProblems } = readTable(texts[kind], CSV_FILES[kind], COLUMNS[kind]);
+    const { table, problems: tableProblems } = readTable(texts[kind], CSV_FILES[kind], columnsOf(kind, config.languages));
     problems.push(...tableProblems);
     if (table) {
       tables[kind] = table;
@@ -617,15 +653,16 @@ export function importCsv(texts: Readonly<Record<Kind, string>>, config: Config,
   if (problems.some(isError)) return { json: null, problems, counts };
 
   const cellProblems: CsvProblem[] = [];
+  const cellProblem = (kind: Kind, row: number) => (column: string, message: string) => cellProblems.push({ severity: 'error', file: CSV_FILES[kind], row, column, message });
   const stationTexts: CoordinateTexts[] = [];
   const features = tables.stations.rows.map(({ row, cells }) => {
-    const { feature, texts: t } = rowToStation(cells, (column, message) => cellProblems.push({ severity: 'error', file: CSV_FILES.stations, row, column, message }));
+    const { feature, texts: t } = rowToStation(cells, config.languages, cellProblem('stations', row));
     stationTexts.push(t);
     return feature;
   });
   const stations = { type: 'FeatureCollection', features };
-  const events = tables.events.rows.map(({ cells }) => rowToRecord(cells, EVENT_COLUMNS));
-  const sources = tables.sources.rows.map(({ cells }) => rowToRecord(cells, SOURCE_COLUMNS));
+  const events = tables.events.rows.map(({ row, cells }) => rowToRecord(cells, 'events', config.languages, cellProblem('events', row)));
+  const sources = tables.sources.rows.map(({ row, cells }) => rowToRecord(cells, 'sources', config.languages, cellProblem('sources', row)));
 
   const files: FileNames = { ...CSV_FILES, config: options.configFile ?? 'config.json' };
   const result = validateDataset({ stations, events, sources }, config, { today: options.today, files });

@@ -4,7 +4,7 @@
 export type Severity = 'error' | 'warning';
 
 /** What a warning is about, stable across wordings: the checker counts warnings by it. */
-export type WarningCode = 'bom' | 'unknown-message' | 'single-source' | 'source-kind-other' | 'status-order' | 'no-shape';
+export type WarningCode = 'bom' | 'unknown-message' | 'single-source' | 'source-kind-other' | 'status-order' | 'no-shape' | 'unlisted-language';
 
 export interface Problem {
   readonly severity: Severity;

@@ -15,6 +15,15 @@ const text =
   (max: number): Check =>
   (v) =>
     typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v;
+/** A text per language (schema.ts `localizedText`): language tags as keys, English among them. */
+const localized =
+  (max: number): Check =>
+  (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.hasOwn(v, 'en')) return false;
+    const check = text(max);
+    for (const [lang, t] of Object.entries(v)) if (!LANGUAGE_PATTERN.test(lang) || !check(t)) return false;
+    return true;
+  };
 const date: Check = (v) => typeof v === 'string' && isRealDate(v);
 const oneOf =
   (values: readonly string[]): Check =>
@@ -65,17 +74,14 @@ export const datedShape: Shape = { date, precision: oneOf(PRECISIONS) };
 
 export const stationPropertiesShape: Shape = {
   id: slug,
-  name: text(120),
-  nameZh: optional(text(120)),
-  city: optional(text(120)),
-  cityZh: optional(text(60)),
+  name: localized(120),
+  city: optional(localized(120)),
   country,
   locationPrecision: oneOf(LOCATION_PRECISIONS),
-  operator: text(120),
-  operatorZh: optional(text(60)),
+  operator: localized(120),
   firstReported: object(datedShape),
-  firstReportedBy: text(200),
-  note: optional(text(800)),
+  firstReportedBy: localized(200),
+  note: optional(localized(800)),
   sources: slugList(1),
 };
 
@@ -95,16 +101,14 @@ export const eventShape: Shape = {
   date,
   precision: oneOf(PRECISIONS),
   type: slug,
-  actor: text(160),
+  actor: localized(160),
   actorKind: oneOf(ACTOR_KINDS),
   country: optional(country),
   stationIds: optional(slugList(0)),
   setsStatus: optional(slug),
-  title: text(160),
-  titleZh: optional(text(120)),
-  summary: text(1200),
-  summaryZh: optional(text(600)),
-  disputed: optional(text(600)),
+  title: localized(160),
+  summary: localized(1200),
+  disputed: optional(localized(600)),
   sources: slugList(1),
 };
 

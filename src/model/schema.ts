@@ -35,6 +35,23 @@ const slug = z.string().check(
 const text = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, { message: 'is empty' }), z.maxLength(max, { message: `is longer than ${max} characters` }));
 
+/** A language tag as the app's languages and sources.json's `language` write them: `en`, `zh-Hant`. */
+export const languageTag = z.string().check(z.regex(LANGUAGE_PATTERN, { message: 'is not a language tag' }));
+
+/**
+ * A reader-facing text in each language the story has, keyed by language tag:
+ * `{"en": "...", "zh-Hans": "...", "zh-Hant": "..."}`. English is required: it is what a reader
+ * gets when their language has no text. Each language is held to the same length limit.
+ */
+export type Localized = Readonly<Record<string, string>>;
+export const hasEnglish = (texts: Localized): boolean => Object.hasOwn(texts, 'en');
+export const localizedText = (max: number) =>
+  z
+    .record(languageTag, text(max))
+    .check(z.refine(hasEnglish, { message: 'has no "en" text' }))
+    // The refinement has no JSON Schema form: the emitted schema says it so (npm run schema).
+    .register(z.globalRegistry, { description: 'A text per language, keyed by language tag; "en" is required.', required: ['en'] });
+
 export const httpUrl = z.string().check(z.maxLength(2000, { message: 'is longer than 2000 characters' }), z.refine(isHttpUrl, { message: 'is not an http(s) URL' }));
 
 export function isHttpUrl(value: string): boolean {
@@ -57,7 +74,7 @@ export const sourceSchema = z.strictObject({
   publisher: text(120),
   published: partialDate,
   kind: z.enum(SOURCE_KINDS),
-  language: z.optional(z.string().check(z.regex(LANGUAGE_PATTERN, { message: 'is not a language tag' }))),
+  language: z.optional(languageTag),
   note: z.optional(text(500)),
 });
 export type Source = z.infer<typeof sourceSchema>;
@@ -71,17 +88,14 @@ export const LOCATION_PRECISIONS = ['city', 'country'] as const;
 
 export const stationPropertiesSchema = z.strictObject({
   id: slug,
-  name: text(120),
-  nameZh: z.optional(text(120)),
-  city: z.optional(text(120)),
-  cityZh: z.optional(text(60)),
+  name: localizedText(120),
+  city: z.optional(localizedText(120)),
   country: countryCode,
   locationPrecision: z.enum(LOCATION_PRECISIONS),
-  operator: text(120),
-  operatorZh: z.optional(text(60)),
+  operator: localizedText(120),
   firstReported: datedSchema,
-  firstReportedBy: text(200),
-  note: z.optional(text(800)),
+  firstReportedBy: localizedText(200),
+  note: z.optional(localizedText(800)),
   sources: z.array(slug).check(z.minLength(1, { message: 'lists no source' })),
 });
 export type StationProperties = z.infer<typeof stationPropertiesSchema>;
@@ -110,19 +124,21 @@ export const eventSchema = z.strictObject({
   date: partialDate,
   precision: z.enum(PRECISIONS),
   type: vocabularyId,
-  actor: text(160),
+  actor: localizedText(160),
   actorKind: z.enum(ACTOR_KINDS),
   country: z.optional(countryCode),
   stationIds: z.optional(z.array(slug)),
   setsStatus: z.optional(vocabularyId),
-  title: text(160),
-  titleZh: z.optional(text(120)),
-  summary: text(1200),
-  summaryZh: z.optional(text(600)),
-  disputed: z.optional(text(600)),
+  title: localizedText(160),
+  summary: localizedText(1200),
+  disputed: z.optional(localizedText(600)),
   sources: z.array(slug).check(z.minLength(1, { message: 'lists no source' })),
 });
 export type ChronoEvent = z.infer<typeof eventSchema>;
+
+/** The reader-facing texts of each kind of record: the fields that are `Localized`. */
+export const STATION_TEXT_FIELDS = ['name', 'city', 'operator', 'firstReportedBy', 'note'] as const satisfies readonly (keyof StationProperties)[];
+export const EVENT_TEXT_FIELDS = ['actor', 'title', 'summary', 'disputed'] as const satisfies readonly (keyof ChronoEvent)[];
 
 export const stationCollectionSchema = z.strictObject({
   type: z.literal('FeatureCollection'),
@@ -130,8 +146,11 @@ export const stationCollectionSchema = z.strictObject({
 });
 export const recordArraySchema = z.array(z.unknown());
 
-export type Localized = Readonly<Record<string, string>>;
-const localized = z.record(z.string(), z.string().check(z.minLength(1))).check(z.refine((r) => typeof r.en === 'string', { message: 'needs at least an "en" text' }));
+/** The config's texts: the same form as the records', without their length limits. */
+const localized = z
+  .record(languageTag, z.string().check(z.minLength(1)))
+  .check(z.refine(hasEnglish, { message: 'has no "en" text' }))
+  .register(z.globalRegistry, { description: 'A text per language, keyed by language tag; "en" is required.', required: ['en'] });
 const color = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'is not a #rrggbb colour' }));
 export const SHAPES = ['circle', 'square', 'diamond', 'triangle', 'triangle-down', 'cross', 'star', 'ring'] as const;
 export type Shape = (typeof SHAPES)[number];
@@ -142,9 +161,19 @@ export const configSchema = z.strictObject({
   credit: localized,
   about: z.array(localized),
   license: localized,
+  /** The languages the story is told in: check-data requires every record's texts in each. */
+  languages: z.array(languageTag).check(
+    z.refine((langs) => langs.includes('en'), { message: 'does not list "en": English is every text\'s fallback' }),
+    z.refine((langs) => new Set(langs).size === langs.length, { message: 'lists a language twice' }),
+  ),
   dataUpdated: partialDate,
   story: z.strictObject({ start: partialDate, end: z.optional(partialDate) }),
-  defaultView: z.strictObject({ from: z.optional(partialDate), to: z.optional(partialDate) }),
+  defaultView: z.strictObject({
+    from: z.optional(partialDate),
+    to: z.optional(partialDate),
+    /** The map's opening frame, [[west, south], [east, north]]; by default every station. An east below the west crosses the antimeridian. */
+    bounds: z.optional(z.tuple([z.tuple([longitude, latitude]), z.tuple([longitude, latitude])])),
+  }),
   statuses: z
     .array(z.strictObject({ id: vocabularyId, label: localized, color, darkColor: color, shape: z.enum(SHAPES), rank: z.int() }))
     .check(z.minLength(1)),

@@ -48,8 +48,9 @@ export const defaultFileNames = (dir = 'data'): FileNames => ({
 export interface ValidationResult {
   readonly dataset: Dataset;
   readonly problems: readonly Problem[];
-  /** Where each kept station sits in its file, so later checks can name the record. */
+  /** Where each kept station and event sits in its file, so later checks can name the record. */
   readonly stationIndex: ReadonlyMap<string, number>;
+  readonly eventIndex: ReadonlyMap<string, number>;
 }
 
 interface RecordRef {
@@ -110,9 +111,12 @@ function issueMessage(issue: $ZodIssue, value: unknown): { message: string } {
     return { message: `is not a known field${issue.keys.length > 1 ? ` (nor ${issue.keys.slice(1).join(', ')})` : ''}` };
   }
   if (issue.code === 'invalid_type' && value === undefined) return { message: 'is missing' };
+  // A plain string where a text per language belongs: most likely data written before the texts were localized.
+  if (issue.code === 'invalid_type' && issue.expected === 'record') return { message: `${describeValue(value)} should be a text per language, like {"en": "..."}` };
+  if (issue.code === 'invalid_key') return { message: 'is not a language tag (like "en" or "zh-Hant")' };
   if (issue.code === 'invalid_type') return { message: `${describeValue(value)} should be ${issue.expected === 'tuple' ? 'an array' : `a ${issue.expected}`}` };
   if (issue.code === 'invalid_value') return { message: `${describeValue(value)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
-  if (/^(is|lists) /.test(issue.message)) return { message: `${describeValue(value)} ${issue.message}` };
+  if (/^(is|lists|has) /.test(issue.message)) return { message: `${describeValue(value)} ${issue.message}` };
   return { message: `${describeValue(value)}: ${issue.message}` };
 }
 
@@ -337,6 +341,7 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
     },
     problems: problems.items,
     stationIndex: new Map([...stations.values()].map(({ record, ref }) => [record.properties.id, ref.index])),
+    eventIndex: new Map([...events.values()].map(({ record, ref }) => [record.id, ref.index])),
   };
 }
 

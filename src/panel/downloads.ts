@@ -1,12 +1,15 @@
 // "Get the data": what the reader sees (range, filters) as CSV and GeoJSON, and the whole
-// dataset, built in the browser. Every file carries the credit and licence.
-import { eventsShownMemo, stationsAsOf, type Model } from '../model/model';
+// dataset, built in the browser. Every file carries the credit and licence, and every text in
+// each of the story's languages (a column per language, named as in the editors' CSV: `title.en`).
+import { eventsShownMemo, stationsAsOf, type Model, type Station, type TimedEvent } from '../model/model';
 import { formatDay } from '../model/dates';
-import { exportCsv, guardCell, serialiseCsv } from '../model/csv';
+import { exportCsv, guardCell, localizedColumns, serialiseCsv } from '../model/csv';
+import type { Localized } from '../model/schema';
 import type { Dataset } from '../model/validate';
 import type { AppState } from '../state/state';
 import { el, replaceChildren } from '../dom';
 import type { I18n } from '../i18n';
+import { langAttr } from './texts';
 
 export interface DownloadFile {
   readonly name: string;
@@ -18,36 +21,84 @@ function sourcesOf(model: Model, ids: readonly string[]) {
   return ids.map((id) => model.sourceById.get(id)).filter((s) => s !== undefined);
 }
 
+/** A column of a download: a plain cell, or a text of the data, which gets a column per language. */
+type Column<T> =
+  | { readonly name: string; readonly cell: (record: T) => string | undefined }
+  | { readonly name: string; readonly text: (record: T) => Localized | undefined };
+
+/**
+ * The header and rows for `columns`. Each text's English stays where the text's one column was
+ * before the translations (`title.en`), and the other languages' columns follow the rest, field
+ * by field: a sheet or script that reads these files by position reads them as before.
+ */
+function table<T>(model: Model, columns: readonly Column<T>[], records: readonly T[]): string[][] {
+  const others = model.config.languages.filter((lang) => lang !== 'en');
+  const texts = columns.flatMap((c) => ('text' in c ? [c] : []));
+  return [
+    [...columns.map((c) => ('text' in c ? `${c.name}.en` : c.name)), ...texts.flatMap((c) => localizedColumns(c.name, others))],
+    ...records.map((r) => [
+      ...columns.map((c) => ('text' in c ? c.text(r)?.en : c.cell(r)) ?? ''),
+      ...texts.flatMap((c) => {
+        const value = c.text(r);
+        return others.map((lang) => value?.[lang] ?? '');
+      }),
+    ]),
+  ];
+}
+
+/** The credit and licence in each of the story's languages, English first. */
 function creditRows(model: Model, state: AppState): string[][] {
   const c = model.config;
-  return [[], ['Credit', c.credit.en], ['Licence', c.license.en], ['View', `as of ${formatDay(state.to)}; events from ${formatDay(state.from)} to ${formatDay(state.to)}; types: ${state.types.join(' ')}`], ['Data updated', c.dataUpdated]];
+  const languages = ['en', ...model.config.languages.filter((lang) => lang !== 'en')];
+  return [
+    [],
+    ['Credit', ...languages.map((lang) => c.credit[lang] ?? '')],
+    ['Licence', ...languages.map((lang) => c.license[lang] ?? '')],
+    ['View', `as of ${formatDay(state.to)}; events from ${formatDay(state.from)} to ${formatDay(state.to)}; types: ${state.types.join(' ')}`],
+    ['Data updated', c.dataUpdated],
+  ];
 }
 
 /** The events in the range (types switched on), one row each, with their sources' URLs. */
 export function shownEventsCsv(model: Model, state: AppState): DownloadFile {
   const events = eventsShownMemo(model, state.from, state.to, state.types);
-  const rows = [
-    ['id', 'date', 'precision', 'type', 'country', 'stations', 'actor', 'title', 'summary', 'disputed', 'source_urls', 'source_titles'],
-    ...events.map((e) => {
-      const sources = sourcesOf(model, e.sources);
-      return [e.id, e.date, e.precision, e.type, e.country ?? '', (e.stationIds ?? []).join(';'), e.actor, e.title, e.summary, e.disputed ?? '', sources.map((s) => s.url).join(' '), sources.map((s) => `${s.publisher}: ${s.title}`).join(' | ')];
-    }),
-    ...creditRows(model, state),
+  const columns: Column<TimedEvent>[] = [
+    { name: 'id', cell: (e) => e.id },
+    { name: 'date', cell: (e) => e.date },
+    { name: 'precision', cell: (e) => e.precision },
+    { name: 'type', cell: (e) => e.type },
+    { name: 'country', cell: (e) => e.country },
+    { name: 'stations', cell: (e) => (e.stationIds ?? []).join(';') },
+    { name: 'actor', text: (e) => e.actor },
+    { name: 'title', text: (e) => e.title },
+    { name: 'summary', text: (e) => e.summary },
+    { name: 'disputed', text: (e) => e.disputed },
+    { name: 'source_urls', cell: (e) => sourcesOf(model, e.sources).map((s) => s.url).join(' ') },
+    { name: 'source_titles', cell: (e) => sourcesOf(model, e.sources).map((s) => `${s.publisher}: ${s.title}`).join(' | ') },
   ];
+  const rows = [...table(model, columns, events), ...creditRows(model, state)];
   return { name: `events-${formatDay(state.from)}-to-${formatDay(state.to)}.csv`, type: 'text/csv;charset=utf-8', text: serialiseCsv(rows.map((r) => r.map(guardCell))) };
 }
 
 /** The stations drawn as of `to`, with their status then. */
 export function shownStationsCsv(model: Model, state: AppState): DownloadFile {
-  const rows = [
-    ['id', 'name', 'city', 'country', 'location_precision', 'longitude', 'latitude', 'operator', 'first_reported', 'status_as_of', 'status', 'source_urls'],
-    ...stationsAsOf(model, state.to).map(({ station: s, status }) => [
-      s.id, s.props.name, s.props.city ?? '', s.props.country, s.props.locationPrecision, String(s.lon), String(s.lat), s.props.operator, s.props.firstReported.date, formatDay(state.to), status,
-      sourcesOf(model, s.props.sources).map((x) => x.url).join(' '),
-    ]),
-    ...creditRows(model, state),
+  const asOf = formatDay(state.to);
+  const columns: Column<{ readonly station: Station; readonly status: string }>[] = [
+    { name: 'id', cell: ({ station: s }) => s.id },
+    { name: 'name', text: ({ station: s }) => s.props.name },
+    { name: 'city', text: ({ station: s }) => s.props.city },
+    { name: 'country', cell: ({ station: s }) => s.props.country },
+    { name: 'location_precision', cell: ({ station: s }) => s.props.locationPrecision },
+    { name: 'longitude', cell: ({ station: s }) => String(s.lon) },
+    { name: 'latitude', cell: ({ station: s }) => String(s.lat) },
+    { name: 'operator', text: ({ station: s }) => s.props.operator },
+    { name: 'first_reported', cell: ({ station: s }) => s.props.firstReported.date },
+    { name: 'status_as_of', cell: () => asOf },
+    { name: 'status', cell: ({ status }) => status },
+    { name: 'source_urls', cell: ({ station: s }) => sourcesOf(model, s.props.sources).map((x) => x.url).join(' ') },
   ];
-  return { name: `stations-as-of-${formatDay(state.to)}.csv`, type: 'text/csv;charset=utf-8', text: serialiseCsv(rows.map((r) => r.map(guardCell))) };
+  const rows = [...table(model, columns, stationsAsOf(model, state.to)), ...creditRows(model, state)];
+  return { name: `stations-as-of-${asOf}.csv`, type: 'text/csv;charset=utf-8', text: serialiseCsv(rows.map((r) => r.map(guardCell))) };
 }
 
 /** Stations as of `to` as GeoJSON, with the events in range and every cited source as foreign members. */
@@ -67,7 +118,7 @@ export function shownGeoJson(model: Model, state: AppState): DownloadFile {
 
 /** The whole dataset as the three CSV files editors use. */
 export function wholeDatasetCsv(dataset: Dataset): DownloadFile[] {
-  const { csv } = exportCsv({ stations: { type: 'FeatureCollection', features: dataset.stations }, events: dataset.events, sources: dataset.sources });
+  const { csv } = exportCsv({ stations: { type: 'FeatureCollection', features: dataset.stations }, events: dataset.events, sources: dataset.sources }, { languages: dataset.config.languages });
   if (!csv) return [];
   return (['stations', 'events', 'sources'] as const).map((k) => ({ name: `${k}.csv`, type: 'text/csv;charset=utf-8', text: csv[k] }));
 }
@@ -107,7 +158,7 @@ export class DownloadsView {
         button(i18n.t('downloadShownGeoJson'), () => shownGeoJson(this.model, this.state()), 'geojson'),
         button(i18n.t('downloadAllCsv'), () => wholeDatasetCsv(this.dataset), 'all-csv'),
       ]),
-      el('p', { class: 'note' }, [i18n.pick(this.model.config.license)]),
+      el('p', { class: 'note', lang: langAttr(i18n, i18n.textLang(this.model.config.license).lang) }, [i18n.text(this.model.config.license)]),
     ]);
   }
 }

@@ -4,11 +4,12 @@ import { countryResponseAsOf, eventsShownMemo, statusAsOf, statusHistory, type M
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, replaceChildren, safeLink } from '../dom';
-import { eventDateLabel } from '../timeline/timeline-view';
+import { eventDateLabel, partialDateLabel } from '../i18n/date-labels';
 import type { I18n } from '../i18n';
 import type { Source } from '../model/schema';
-import { legendShape } from './legend-view';
-import { dateSpan } from '../model/dates';
+import { legendShape } from '../shape-icon';
+import { precisionOf } from '../model/dates';
+import { langAttr, textSpan } from './texts';
 
 /** Long lists show this many items first, so a phone page does not become endless. */
 const LIST_PREVIEW = 15;
@@ -66,29 +67,29 @@ export class PanelView {
 
   private statusLabel(id: string, i18n: I18n, dark: boolean): HTMLElement {
     const def = this.model.config.statuses.find((s) => s.id === id)!;
-    return el('span', { class: 'status-label' }, [legendShape(def.shape, dark ? def.darkColor : def.color, false), i18n.pick(def.label)]);
+    return el('span', { class: 'status-label' }, [legendShape(def.shape, dark ? def.darkColor : def.color, false), textSpan(i18n, def.label)]);
   }
 
   private station(s: Station, state: AppState, i18n: I18n, dark: boolean): (Node | null)[] {
     const p = s.props;
     const status = statusAsOf(this.model, s, state.to);
-    const zh = i18n.lang !== 'en';
     const history = statusHistory(this.model, s);
+    const name = i18n.textLang(p.name);
     return [
       el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [i18n.t('station')]), this.closeButton(i18n)]),
-      el('h2', { tabindex: -1 }, [(zh && p.nameZh) || p.name]),
+      el('h2', { tabindex: -1, lang: langAttr(i18n, name.lang) }, [name.text]),
       el('dl', { class: 'facts' }, [
         el('dt', {}, [i18n.t('city')]),
-        el('dd', {}, [`${(zh && p.cityZh) || p.city || '—'}, `, this.countryButton(p.country, i18n)]),
+        el('dd', {}, [p.city ? textSpan(i18n, p.city) : '—', ', ', this.countryButton(p.country, i18n)]),
         el('dt', {}, [i18n.t('operator')]),
-        el('dd', {}, [(zh && p.operatorZh) || p.operator]),
+        el('dd', {}, [textSpan(i18n, p.operator)]),
         el('dt', {}, [i18n.t('firstReported')]),
-        el('dd', {}, [`${partialDateLabel(p.firstReported.date, p.firstReported.precision, i18n)} · ${i18n.t('firstReportedBy')} ${p.firstReportedBy}`]),
+        el('dd', {}, [`${partialDateLabel(p.firstReported.date, p.firstReported.precision, i18n)} · ${i18n.t('firstReportedBy')} `, textSpan(i18n, p.firstReportedBy)]),
         el('dt', {}, [i18n.t('statusAsOf', { date: i18n.date(state.to) })]),
         el('dd', {}, [status === null ? i18n.t('notYetReported') : this.statusLabel(status, i18n, dark)]),
       ]),
       p.locationPrecision === 'country' ? el('p', { class: 'note' }, [i18n.t('locationPrecisionCountry')]) : null,
-      p.note ? el('p', { class: 'note' }, [`${i18n.t('note')}: ${p.note}`]) : null,
+      p.note ? el('p', { class: 'note' }, [`${i18n.t('note')}: `, textSpan(i18n, p.note)]) : null,
       el('h3', {}, [i18n.t('statusHistory')]),
       el(
         'ol',
@@ -120,7 +121,7 @@ export class PanelView {
       el('p', {}, [
         `${i18n.t('responseAsOf', { date: i18n.date(state.to) })}: `,
         el('span', { class: 'swatch', style: `background:${dark ? rdef.darkColor : rdef.color}` }),
-        el('strong', {}, [i18n.pick(rdef.label)]),
+        el('strong', {}, [textSpan(i18n, rdef.label)]),
       ]),
       el('h3', {}, [`${i18n.t('stationsHere')} (${i18n.number(stations.length)})`]),
       el(
@@ -137,16 +138,17 @@ export class PanelView {
   }
 
   private event(e: TimedEvent, i18n: I18n): (Node | null)[] {
-    const zh = i18n.lang !== 'en';
     const def = this.model.config.eventTypes.find((t) => t.id === e.type)!;
+    const title = i18n.textLang(e.title);
+    const summary = i18n.textLang(e.summary);
     return [
-      el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [i18n.pick(def.label)]), this.closeButton(i18n)]),
-      el('h2', { tabindex: -1 }, [(zh && e.titleZh) || e.title]),
+      el('div', { class: 'panel-head' }, [el('p', { class: 'kicker' }, [textSpan(i18n, def.label)]), this.closeButton(i18n)]),
+      el('h2', { tabindex: -1, lang: langAttr(i18n, title.lang) }, [title.text]),
       el('dl', { class: 'facts' }, [
         el('dt', {}, [i18n.t('date')]),
         el('dd', {}, [eventDateLabel(e, i18n)]),
         el('dt', {}, [i18n.t('actor')]),
-        el('dd', {}, [e.actor]),
+        el('dd', {}, [textSpan(i18n, e.actor)]),
         e.country ? el('dt', {}, [i18n.t('country')]) : null,
         e.country ? el('dd', {}, [this.countryButton(e.country, i18n)]) : null,
         e.stationIds?.length ? el('dt', {}, [i18n.t('concerns')]) : null,
@@ -154,8 +156,8 @@ export class PanelView {
           ? el('dd', {}, [el('ul', { class: 'inline-list' }, e.stationIds.map((id) => el('li', {}, [this.stationButton(this.model.stationById.get(id)!, i18n)])))])
           : null,
       ]),
-      el('p', { class: 'summary' }, [(zh && e.summaryZh) || e.summary]),
-      e.disputed ? el('p', { class: 'note' }, [`${i18n.t('disputed')}: ${e.disputed}`]) : null,
+      el('p', { class: 'summary', lang: langAttr(i18n, summary.lang) }, [summary.text]),
+      e.disputed ? el('p', { class: 'note' }, [`${i18n.t('disputed')}: `, textSpan(i18n, e.disputed)]) : null,
       ...this.sourcesSection(e.sources, i18n),
     ];
   }
@@ -205,8 +207,9 @@ export class PanelView {
           el('li', {}, [
             el('span', { class: 'publisher' }, [s.publisher]),
             ': ',
-            safeLink(s.url, [s.title, el('span', { class: 'visually-hidden' }, [` ${i18n.t('opensInNewTab')}`])]),
-            el('span', { class: 'when' }, [` · ${partialDateLabel(s.published, precisionOfDate(s.published), i18n)}`]),
+            // A source title stays in its own language, and says which (a screen reader switches voice).
+            safeLink(s.url, [el('span', { lang: s.language }, [s.title]), el('span', { class: 'visually-hidden' }, [` ${i18n.t('opensInNewTab')}`])]),
+            el('span', { class: 'when' }, [` · ${partialDateLabel(s.published, precisionOf(s.published), i18n)}`]),
           ]),
         ),
       ),
@@ -214,7 +217,8 @@ export class PanelView {
   }
 
   private stationButton(s: Station, i18n: I18n): HTMLElement {
-    const b = el('button', { type: 'button', class: 'link' }, [(i18n.lang !== 'en' && s.props.nameZh) || s.props.name]);
+    const name = i18n.textLang(s.props.name);
+    const b = el('button', { type: 'button', class: 'link', lang: langAttr(i18n, name.lang) }, [name.text]);
     b.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'station', id: s.id } }));
     return b;
   }
@@ -226,16 +230,9 @@ export class PanelView {
   }
 
   private eventButton(e: TimedEvent, i18n: I18n): HTMLElement {
-    const b = el('button', { type: 'button', class: 'link' }, [(i18n.lang !== 'en' && e.titleZh) || e.title]);
+    const title = i18n.textLang(e.title);
+    const b = el('button', { type: 'button', class: 'link', lang: langAttr(i18n, title.lang) }, [title.text]);
     b.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } }));
     return b;
   }
-}
-
-function precisionOfDate(date: string): string {
-  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-}
-
-export function partialDateLabel(date: string, precision: string, i18n: I18n): string {
-  return eventDateLabel({ date, precision, start: dateSpan(date).start }, i18n);
 }

@@ -1,32 +1,66 @@
-// Find a station, city or country: a combobox with a keyboard-operable list of matches.
+// Find a station, city or country: a combobox with a keyboard-operable list of matches. Names
+// match in every language of the story: a Chinese name is found in either script (米兰 finds
+// 米蘭 on a Traditional Chinese page), and English names on any page. Results read in the
+// reader's language.
 import { el, replaceChildren } from '../dom';
-import type { Model } from '../model/model';
+import type { Model, Station } from '../model/model';
 import type { Dispatch } from '../state/store';
 import type { Selection } from '../state/state';
-import type { I18n } from '../i18n';
+import { i18n as i18nFor, type I18n } from '../i18n';
+import { langAttr } from './texts';
 
 interface Match {
   readonly label: string;
+  /** The label's language, when it fell back to English. */
+  readonly lang?: string;
   readonly detail: string;
   readonly selection: Selection;
 }
 
 const MAX_MATCHES = 8;
 
+/** What a query is matched against: every name of a record, normalized, one per line. */
+interface Indexed<T> {
+  readonly item: T;
+  readonly names: string;
+}
+
+interface SearchIndex {
+  readonly countries: readonly Indexed<string>[];
+  readonly stations: readonly Indexed<Station>[];
+}
+
+const indexes = new WeakMap<Model, SearchIndex>();
+
+/** Built once per model: normalizing every name of 10,000 stations on each keystroke is wasted work. */
+function searchIndex(model: Model): SearchIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  const languages = model.config.languages;
+  const joined = (names: readonly string[]) => [...new Set(names.map(normalize))].join('\n');
+  index = {
+    countries: model.countries.map((iso) => ({ item: iso, names: joined([iso, ...languages.map((lang) => i18nFor(lang).countryName(iso))]) })),
+    stations: model.stations.map((s) => {
+      const { name, city, operator } = s.props;
+      return { item: s, names: joined([name, city ?? {}, operator].flatMap((texts) => Object.values(texts))) };
+    }),
+  };
+  indexes.set(model, index);
+  return index;
+}
+
 export function searchMatches(model: Model, query: string, i18n: I18n): Match[] {
   const q = normalize(query);
   if (q === '') return [];
+  const index = searchIndex(model);
   const out: Match[] = [];
-  for (const iso of model.countries) {
-    const names = [i18n.countryName(iso), iso];
-    if (names.some((n) => normalize(n).includes(q))) out.push({ label: i18n.countryName(iso), detail: i18n.t('country'), selection: { kind: 'country', id: iso } });
+  for (const { item: iso, names } of index.countries) {
+    if (names.includes(q)) out.push({ label: i18n.countryName(iso), detail: i18n.t('country'), selection: { kind: 'country', id: iso } });
   }
-  for (const s of model.stations) {
-    const p = s.props;
-    const names = [p.name, p.city ?? '', p.nameZh ?? '', p.cityZh ?? '', p.operator];
-    if (names.some((n) => normalize(n).includes(q))) {
-      out.push({ label: (i18n.lang !== 'en' && p.nameZh) || p.name, detail: `${i18n.t('station')} · ${i18n.countryName(p.country)}`, selection: { kind: 'station', id: s.id } });
-    }
+  for (const { item: s, names } of index.stations) {
+    if (!names.includes(q)) continue;
+    const name = i18n.textLang(s.props.name);
+    out.push({ label: name.text, lang: langAttr(i18n, name.lang), detail: `${i18n.t('station')} · ${i18n.countryName(s.props.country)}`, selection: { kind: 'station', id: s.id } });
   }
   const starts = (m: Match) => (normalize(m.label).startsWith(q) ? 0 : 1);
   return out.sort((a, b) => starts(a) - starts(b)).slice(0, MAX_MATCHES);
@@ -91,7 +125,7 @@ export class SearchView {
     replaceChildren(
       this.list,
       this.matches.map((m, i) => {
-        const li = el('li', { id: `search-opt-${i}`, role: 'option', 'aria-selected': String(i === this.active) }, [el('span', {}, [m.label]), el('small', {}, [m.detail])]);
+        const li = el('li', { id: `search-opt-${i}`, role: 'option', 'aria-selected': String(i === this.active) }, [el('span', { lang: m.lang }, [m.label]), el('small', {}, [m.detail])]);
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
           this.choose(i);

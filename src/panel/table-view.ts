@@ -5,8 +5,9 @@ import { eventsShownMemo, type Model, type TimedEvent } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, replaceChildren, safeLink } from '../dom';
-import { eventDateLabel } from '../timeline/timeline-view';
-import type { I18n } from '../i18n';
+import { eventDateLabel } from '../i18n/date-labels';
+import type { I18n, TextInLang } from '../i18n';
+import { langAttr, textSpan } from './texts';
 
 export type SortKey = 'date' | 'place';
 export interface Sort {
@@ -14,12 +15,33 @@ export interface Sort {
   readonly ascending: boolean;
 }
 
+/** Where an event is: its country's name and its stations' cities (each once), in the reader's language. */
+export function eventPlaceParts(model: Model, e: TimedEvent, i18n: I18n): { readonly country: string; readonly cities: readonly TextInLang[] } {
+  const cities = new Map<string, TextInLang>();
+  for (const id of e.stationIds ?? []) {
+    const city = model.stationById.get(id)?.props.city;
+    if (!city) continue;
+    const shown = i18n.textLang(city);
+    if (!cities.has(shown.text)) cities.set(shown.text, shown);
+  }
+  return { country: e.country ? i18n.countryName(e.country) : '', cities: [...cities.values()] };
+}
+
 /** The place label of an event: its stations' cities, else its country, else "—" (global). */
 export function eventPlace(model: Model, e: TimedEvent, i18n: I18n): string {
-  const country = e.country ? i18n.countryName(e.country) : '';
-  const cities = [...new Set((e.stationIds ?? []).map((id) => model.stationById.get(id)?.props).map((p) => (p ? (i18n.lang !== 'en' && p.cityZh) || p.city : undefined)).filter((c): c is string => Boolean(c)))];
-  if (cities.length > 0) return country ? `${country}: ${cities.join(', ')}` : cities.join(', ');
+  const { country, cities } = eventPlaceParts(model, e, i18n);
+  const names = cities.map((c) => c.text).join(', ');
+  if (cities.length > 0) return country ? `${country}: ${names}` : names;
   return country || '—';
+}
+
+/** The place cell: as eventPlace, with each city that fell back to English marked as such. */
+function placeCell(model: Model, e: TimedEvent, i18n: I18n): (string | HTMLElement)[] {
+  const { country, cities } = eventPlaceParts(model, e, i18n);
+  if (cities.length === 0) return [country || '—'];
+  const out: (string | HTMLElement)[] = country ? [`${country}: `] : [];
+  cities.forEach((c, i) => out.push(...(i > 0 ? [', '] : []), el('span', { lang: langAttr(i18n, c.lang) }, [c.text])));
+  return out;
 }
 
 export function sortEvents(model: Model, events: readonly TimedEvent[], sort: Sort, i18n: I18n): TimedEvent[] {
@@ -47,7 +69,7 @@ export class TableView {
     this.last = { state, i18n };
     if (key === this.lastKey && !force) return;
     this.lastKey = key;
-    const typeLabel = new Map(this.model.config.eventTypes.map((t) => [t.id, i18n.pick(t.label)]));
+    const typeLabel = new Map(this.model.config.eventTypes.map((t) => [t.id, t.label]));
     const events = sortEvents(this.model, eventsShownMemo(this.model, state.from, state.to, state.types), this.sort, i18n);
     const header = (label: string, sortKey?: SortKey) => {
       if (!sortKey) return el('th', { scope: 'col' }, [label]);
@@ -60,7 +82,9 @@ export class TableView {
       return el('th', { scope: 'col', 'aria-sort': active ? (this.sort.ascending ? 'ascending' : 'descending') : 'none' }, [b]);
     };
     const rows = events.map((e) => {
-      const title = el('button', { type: 'button', class: 'link', 'aria-pressed': String(state.selection?.kind === 'event' && state.selection.id === e.id) }, [(i18n.lang !== 'en' && e.titleZh) || e.title]);
+      const type = typeLabel.get(e.type);
+      const shown = i18n.textLang(e.title);
+      const title = el('button', { type: 'button', class: 'link', lang: langAttr(i18n, shown.lang), 'aria-pressed': String(state.selection?.kind === 'event' && state.selection.id === e.id) }, [shown.text]);
       title.addEventListener('click', () => this.dispatch({ type: 'select', selection: { kind: 'event', id: e.id } }));
       const sources = e.sources
         .map((id) => this.model.sourceById.get(id))
@@ -68,8 +92,8 @@ export class TableView {
         .map((s) => el('li', {}, [safeLink(s.url, [s.publisher]), el('span', { class: 'print-url' }, [` ${s.url}`])]));
       return el('tr', {}, [
         el('td', { class: 'when' }, [eventDateLabel(e, i18n)]),
-        el('td', {}, [eventPlace(this.model, e, i18n)]),
-        el('td', {}, [typeLabel.get(e.type) ?? e.type]),
+        el('td', {}, placeCell(this.model, e, i18n)),
+        el('td', {}, [type ? textSpan(i18n, type) : e.type]),
         el('td', {}, [title]),
         el('td', {}, [el('ul', { class: 'table-sources' }, sources)]),
       ]);

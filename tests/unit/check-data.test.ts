@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { checkDataDir, reportLines } from '../../scripts/check-data';
+import { checkData, checkDataDir, reportLines } from '../../scripts/check-data';
 import { formatProblem } from '../../src/model/problems';
 
 const FIXTURES = 'tests/fixtures/bad-data';
@@ -39,11 +39,11 @@ describe('check-data', () => {
 });
 
 describe('check-data output', () => {
-  const problems = checkDataDir('data');
+  const { problems, coverage } = checkData('data');
   const warnings = problems.filter((p) => p.severity === 'warning');
 
   it('counts the warnings by kind, one line each, and fits the real data in 25 lines', () => {
-    const lines = reportLines(problems, 'data');
+    const lines = reportLines(problems, 'data', false, coverage);
     expect(lines.length).toBeLessThanOrEqual(25);
     const singles = warnings.filter((p) => p.code === 'single-source').length;
     expect(singles).toBeGreaterThan(1);
@@ -67,12 +67,63 @@ describe('check-data output', () => {
     expect(lines.filter((l) => l.includes(': warning: sources has a single source'))).toHaveLength(warnings.filter((p) => p.code === 'single-source').length);
   });
 
+  it('says, for each language of the story, how many records have all their texts in it', () => {
+    expect(reportLines(problems, 'data', false, coverage).slice(-4)).toEqual([
+      'en: 82/82 stations, 143/143 events complete',
+      'zh-Hans: 82/82 stations, 143/143 events complete',
+      'zh-Hant: 82/82 stations, 143/143 events complete',
+      `0 errors, ${warnings.length} warnings in data`,
+    ]);
+  });
+
   it('prints the summary from the command line, and every warning with --verbose', () => {
     const summary = cli('data').stdout.trim().split('\n');
-    expect(summary).toEqual(reportLines(problems, 'data'));
+    expect(summary).toEqual(reportLines(problems, 'data', false, coverage));
     const verbose = cli('data', '--verbose');
     expect(verbose.status).toBe(0);
-    expect(verbose.stdout.trim().split('\n')).toEqual(reportLines(problems, 'data', true));
+    expect(verbose.stdout.trim().split('\n')).toEqual(reportLines(problems, 'data', true, coverage));
+  });
+});
+
+describe('languages', () => {
+  /** A copy of the good fixture with its events edited. */
+  async function withEvents(edit: (events: { id: string; title: Record<string, string>; summary: Record<string, string> }[]) => void): Promise<string> {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/languages-`);
+    cpSync('tests/fixtures/good-data', dir, { recursive: true });
+    const events = JSON.parse(readFileSync(`${dir}/events.json`, 'utf8'));
+    edit(events);
+    writeFileSync(`${dir}/events.json`, JSON.stringify(events, null, 1));
+    return dir;
+  }
+
+  it('passes the example story, in each of its languages', () => {
+    const { problems, coverage } = checkData('examples/euro-adoption');
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(coverage.map((c) => c.lang)).toEqual(JSON.parse(readFileSync('examples/euro-adoption/config.json', 'utf8')).languages);
+    for (const c of coverage) expect(c.stations.complete === c.stations.total && c.events.complete === c.events.total, c.lang).toBe(true);
+  });
+
+  it('names the file, record and field of a text missing in a listed language, and counts the record incomplete', async () => {
+    const dir = await withEvents((events) => {
+      delete events[1].title['zh-Hant'];
+    });
+    const { problems, coverage } = checkData(dir);
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([`${dir}/events.json: events[1] id=ie-2022-10-26-closed: title has no zh-Hant text`]);
+    expect(reportLines(problems, 'x', false, coverage)).toContain('zh-Hant: 2/2 stations, 1/2 events complete');
+    expect(reportLines(problems, 'x', false, coverage)).toContain('zh-Hans: 2/2 stations, 2/2 events complete');
+  });
+
+  it('names the characters of a Chinese text written in the other script', async () => {
+    const dir = await withEvents((events) => {
+      events[0].summary['zh-Hans'] = '一份非政府組織报告列出了多个海外服务站。';
+      events[1].title['zh-Hant'] = '都柏林服务站關閉';
+    });
+    expect(checkDataDir(dir).filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      `${dir}/events.json: events[0] id=global-2022-09-12-report: summary.zh-Hans has traditional characters: 組 (zh-Hans 组), 織 (zh-Hans 织)`,
+      `${dir}/events.json: events[1] id=ie-2022-10-26-closed: title.zh-Hant has simplified characters: 务 (zh-Hant 務)`,
+    ]);
   });
 });
 

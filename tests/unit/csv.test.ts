@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  COLUMNS,
   CSV_FILES,
-  EVENT_COLUMNS,
+  EVENT_FIELDS,
   SOURCE_COLUMNS,
-  STATION_COLUMNS,
+  STATION_FIELDS,
+  columnsOf,
   exportCsv,
   formatCsvProblem,
   guardCell,
@@ -28,6 +28,9 @@ import { config } from './helpers';
 
 const TODAY = dayFromYmd(2026, 11, 28);
 const DATA_FILES = ['stations.geojson', 'events.json', 'sources.json'] as const;
+const LANGUAGES = config.languages;
+const EVENT_COLUMNS = columnsOf('events', LANGUAGES);
+const STATION_COLUMNS = columnsOf('stations', LANGUAGES);
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -55,15 +58,13 @@ const station = (id: string, extra: Record<string, unknown> = {}, coordinates: [
   geometry: { type: 'Point', coordinates },
   properties: {
     id,
-    name: 'Dublin station (Fuzhou)',
-    nameZh: '福州警侨服务站（都柏林）',
-    city: 'Dublin',
-    cityZh: '都柏林',
+    name: { en: 'Dublin station (Fuzhou)', 'zh-Hans': '都柏林服务站（福州）', 'zh-Hant': '都柏林服務站（福州）' },
+    city: { en: 'Dublin', 'zh-Hans': '都柏林', 'zh-Hant': '都柏林' },
     country: 'IE',
     locationPrecision: 'city',
-    operator: 'Fuzhou PSB',
+    operator: { en: 'Fuzhou PSB' },
     firstReported: { date: '2022-09-12', precision: 'day' },
-    firstReportedBy: 'Safeguard Defenders (110 Overseas)',
+    firstReportedBy: { en: 'Safeguard Defenders (110 Overseas)' },
     ...extra,
     sources: ['src-report', 'src-news'],
   },
@@ -73,12 +74,12 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   date: '2022-10-26',
   precision: 'day',
   type: 'statement',
-  actor: 'Department of Foreign Affairs (Ireland)',
+  actor: { en: 'Department of Foreign Affairs (Ireland)' },
   actorKind: 'host-government',
   country: 'IE',
   stationIds: ['ie-dublin'],
-  title: 'Ireland has the Dublin station shut',
-  summary: 'Something happened.',
+  title: { en: 'Ireland has the Dublin station shut' },
+  summary: { en: 'Something happened.' },
   ...extra,
   sources: ['src-news'],
 });
@@ -88,7 +89,7 @@ const sources = [
 ];
 
 function roundTrip(raw: { stations: unknown; events: unknown; sources: unknown }) {
-  const exported = exportCsv(raw);
+  const exported = exportCsv(raw, { languages: LANGUAGES });
   expect(exported.problems.map((p) => p.message)).toEqual([]);
   const imported = importCsv(exported.csv!, config, { today: TODAY });
   return { csv: exported.csv!, imported, errors: imported.problems.filter((p) => p.severity === 'error').map(formatCsvProblem) };
@@ -97,9 +98,31 @@ function roundTrip(raw: { stations: unknown; events: unknown; sources: unknown }
 describe('columns', () => {
   it('cover every field of the schema, in the order of the data files', () => {
     const stationFields = Object.keys(stationPropertiesSchema.shape).flatMap((k) => (k === 'firstReported' ? ['firstReported', 'firstReportedPrecision'] : [k]));
-    expect(STATION_COLUMNS.filter((c) => c !== 'longitude' && c !== 'latitude')).toEqual(stationFields);
-    expect([...EVENT_COLUMNS]).toEqual(Object.keys(eventSchema.shape));
+    expect(STATION_FIELDS.filter((c) => c !== 'longitude' && c !== 'latitude')).toEqual(stationFields);
+    expect([...EVENT_FIELDS]).toEqual(Object.keys(eventSchema.shape));
     expect([...SOURCE_COLUMNS]).toEqual(Object.keys(sourceSchema.shape));
+  });
+
+  it('give each text a column per language of the story, in the config\'s order', () => {
+    expect(columnsOf('events', ['en', 'zh-Hans', 'zh-Hant'])).toEqual([
+      'id', 'date', 'precision', 'type', 'actor.en', 'actor.zh-Hans', 'actor.zh-Hant', 'actorKind', 'country', 'stationIds', 'setsStatus',
+      'title.en', 'title.zh-Hans', 'title.zh-Hant', 'summary.en', 'summary.zh-Hans', 'summary.zh-Hant', 'disputed.en', 'disputed.zh-Hans', 'disputed.zh-Hant', 'sources',
+    ]);
+    expect(columnsOf('stations', ['en'])).toEqual([
+      'id', 'name.en', 'city.en', 'country', 'locationPrecision', 'operator.en', 'longitude', 'latitude', 'firstReported', 'firstReportedPrecision', 'firstReportedBy.en', 'note.en', 'sources',
+    ]);
+    // A source's title stays in the language it was published in: one column.
+    expect(columnsOf('sources', LANGUAGES)).toEqual([...SOURCE_COLUMNS]);
+  });
+
+  it('leave no text of a language the story does not list, and no text from before the migration, unsaid', () => {
+    const raw = { stations: { type: 'FeatureCollection', features: [station('ie-dublin')] }, events: [event('ie-2022-10-26-x', { title: { en: 'T', fr: 'T' } }), event('ie-2022-10-26-y', { summary: 'plain' })], sources };
+    const { csv, problems } = exportCsv(raw, { languages: LANGUAGES });
+    expect(csv).toBeNull();
+    expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'events[0] id=ie-2022-10-26-x: title has a text in "fr", a language config.json does not list: it has no column and would be lost',
+      'events[1] id=ie-2022-10-26-y: summary "plain" is not a text per language ({"en": "..."}): it has no column (data from before the texts were localized: run scripts/migrate-localized.ts)',
+    ]);
   });
 });
 
@@ -108,7 +131,7 @@ describe('(a) export then import of the real data', () => {
     const texts = Object.fromEntries(DATA_FILES.map((f) => [f, readFileSync(`data/${f}`, 'utf8')]));
     const exported = exportCsv(
       { stations: JSON.parse(texts['stations.geojson']), events: JSON.parse(texts['events.json']), sources: JSON.parse(texts['sources.json']) },
-      { stationsText: texts['stations.geojson'] },
+      { languages: LANGUAGES, stationsText: texts['stations.geojson'] },
     );
     expect(exported.problems).toEqual([]);
     expect(exported.counts).toEqual({ stations: 82, events: 143, sources: 263 });
@@ -163,23 +186,22 @@ describe('(b) quoting', () => {
 
   it('keeps commas, quotes, newlines and Chinese text through export and import', () => {
     const raw = {
-      stations: { type: 'FeatureCollection', features: [station('ie-dublin', { note: 'Shared an office, "officially" a service centre.\nSecond line; with semicolon.' })] },
+      stations: { type: 'FeatureCollection', features: [station('ie-dublin', { note: { en: 'Shared an office, "officially" a service centre.\nSecond line; with semicolon.' } })] },
       events: [
-        // Keys in the order of the data files (title, titleZh, summary, ...), as the import writes them.
+        // Keys in the order of the data files, and languages in the config's order, as the import writes them.
         {
           id: 'ie-2022-10-26-dublin-closed',
           date: '2022-10-26',
           precision: 'day',
           type: 'closure',
-          actor: 'Department of Foreign Affairs (Ireland)',
+          actor: { en: 'Department of Foreign Affairs (Ireland)', 'zh-Hans': '爱尔兰外交部', 'zh-Hant': '愛爾蘭外交部' },
           actorKind: 'host-government',
           country: 'IE',
           stationIds: ['ie-dublin'],
           setsStatus: 'closed',
-          title: 'Closed, "for good"',
-          titleZh: '爱尔兰关闭"服务站"，称其违法',
-          summary: 'First line.\r\nSecond, line.',
-          disputed: '中国大使馆否认。',
+          title: { en: 'Closed, "for good"', 'zh-Hans': '爱尔兰关闭"服务站"，称其违法', 'zh-Hant': '愛爾蘭關閉「服務站」，稱其違法' },
+          summary: { en: 'First line.\r\nSecond, line.', 'zh-Hant': '第一行。\n第二行，逗號。' },
+          disputed: { en: 'The embassy denies it.', 'zh-Hans': '中国大使馆否认。' },
           sources: ['src-news'],
         },
       ],
@@ -206,15 +228,17 @@ describe('(c) formula guard', () => {
   });
 
   it('exports dangerous titles with a leading apostrophe and imports them back unchanged', () => {
-    const events = dangerous.map((title, i) => event(`ie-2022-10-2${i}-event`, { title }));
+    const events = dangerous.map((title, i) => event(`ie-2022-10-2${i}-event`, { title: { en: title, 'zh-Hant': title } }));
     const raw = { stations: { type: 'FeatureCollection', features: [station('ie-dublin', {}, [-6.26, -53.35])] }, events, sources };
     const { csv, imported, errors } = roundTrip(raw);
     const rows = parseCsv(csv.events).records.slice(1);
-    const titleAt = EVENT_COLUMNS.indexOf('title');
+    const titleAt = EVENT_COLUMNS.indexOf('title.en');
     expect(rows.map((r) => r.cells[titleAt])).toEqual(dangerous.map((s) => `'${s}`));
-    expect(parseCsv(csv.stations).records[1].cells.slice(9, 11)).toEqual(["'-6.26", "'-53.35"]);
+    expect(rows.map((r) => r.cells[titleAt + 2])).toEqual(dangerous.map((s) => `'${s}`));
+    const lonAt = STATION_COLUMNS.indexOf('longitude');
+    expect(parseCsv(csv.stations).records[1].cells.slice(lonAt, lonAt + 2)).toEqual(["'-6.26", "'-53.35"]);
     expect(errors).toEqual([]);
-    expect(JSON.parse(imported.json!.events).map((e: { title: string }) => e.title)).toEqual(dangerous);
+    expect(JSON.parse(imported.json!.events).map((e: { title: { en: string } }) => e.title.en)).toEqual(dangerous);
     expect(imported.json!.stations).toBe(jsonText(raw.stations));
   });
 
@@ -236,7 +260,7 @@ describe('(d) an invalid cell', () => {
   /** Replaces one cell of a CSV text (row as in the spreadsheet, header = 1). */
   function setCell(text: string, kind: Kind, row: number, column: string, value: string): string {
     const records = parseCsv(text).records.map((r) => [...r.cells]);
-    records[row - 1][COLUMNS[kind].indexOf(column)] = value;
+    records[row - 1][columnsOf(kind, LANGUAGES).indexOf(column)] = value;
     return serialiseCsv(records);
   }
 
@@ -259,8 +283,23 @@ describe('(d) an invalid cell', () => {
 
   it('names an emptied required cell', () => {
     const csv = exportedReal();
-    const result = importCsv({ ...csv, events: setCell(csv.events, 'events', 2, 'title', '') }, config, { today: TODAY });
-    expect(result.problems.map(formatCsvProblem)).toContain('events.csv: row 2, column title: is empty, but a value is required');
+    const noTitle = ['title.en', 'title.zh-Hans', 'title.zh-Hant'].reduce((text, column) => setCell(text, 'events', 2, column, ''), csv.events);
+    const result = importCsv({ ...csv, events: noTitle }, config, { today: TODAY });
+    expect(result.problems.map(formatCsvProblem)).toContain('events.csv: row 2, column title.en: is empty, but a value is required');
+  });
+
+  it('names a text whose English was emptied, once', () => {
+    const csv = exportedReal();
+    const result = importCsv({ ...csv, events: setCell(csv.events, 'events', 2, 'title.en', '') }, config, { today: TODAY });
+    expect(result.problems.filter((p) => p.severity === 'error').map(formatCsvProblem)).toEqual(['events.csv: row 2, column title.en: is empty: every text needs its English, which readers of a language without the text get']);
+  });
+
+  it('leaves out a language whose cells are empty, as the checker then reports', () => {
+    const csv = exportedReal();
+    const result = importCsv({ ...csv, events: setCell(csv.events, 'events', 2, 'summary.zh-Hant', '') }, config, { today: TODAY });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const first = JSON.parse(result.json!.events)[0];
+    expect(Object.keys(first.summary)).toEqual(['en', 'zh-Hans']);
   });
 
   it('makes the import command exit 1 and write nothing', () => {
@@ -290,7 +329,7 @@ describe('(d) an invalid cell', () => {
 });
 
 describe('(e) a malformed CSV', () => {
-  const good = () => exportCsv({ stations: { type: 'FeatureCollection', features: [station('ie-dublin')] }, events: [event('ie-2022-10-26-x')], sources }).csv!;
+  const good = () => exportCsv({ stations: { type: 'FeatureCollection', features: [station('ie-dublin')] }, events: [event('ie-2022-10-26-x')], sources }, { languages: LANGUAGES }).csv!;
 
   it('reports an unterminated quote by file, row and the line it starts on', () => {
     const csv = good();
@@ -310,13 +349,14 @@ describe('(e) a malformed CSV', () => {
   it('reports a row with the wrong number of cells, and header problems', () => {
     const csv = good();
     const events = csv.events.replace('\r\n', ',extra\r\n').replace(/\r\n$/, ',1,2\r\n');
-    const stations = csv.stations.replace('operatorZh,', '');
+    const stations = csv.stations.replace('operator.zh-Hant,', '');
     const result = importCsv({ ...csv, events, stations }, config, { today: TODAY });
     expect(result.json).toBeNull();
     const lines = result.problems.map(formatCsvProblem);
-    expect(lines).toContain('events.csv: row 1, column extra: is not a known column (the columns are id, date, precision, type, actor, actorKind, country, stationIds, setsStatus, title, titleZh, summary, summaryZh, disputed, sources)');
-    expect(lines).toContain('events.csv: row 2: has 17 cells, but the header has 16 columns (an unquoted comma, or a missing one?)');
-    expect(lines).toContain('stations.csv: row 1, column operatorZh: is missing from the header: every column must be kept, even when empty');
+    const n = EVENT_COLUMNS.length;
+    expect(lines).toContain(`events.csv: row 1, column extra: is not a known column (the columns are ${EVENT_COLUMNS.join(', ')})`);
+    expect(lines).toContain(`events.csv: row 2: has ${n + 2} cells, but the header has ${n + 1} columns (an unquoted comma, or a missing one?)`);
+    expect(lines).toContain('stations.csv: row 1, column operator.zh-Hant: is missing from the header: every column must be kept, even when empty');
   });
 
   it('makes the import command name the file and row and write nothing', () => {
@@ -327,7 +367,7 @@ describe('(e) a malformed CSV', () => {
     writeFileSync(join(csvDir, 'events.csv'), readFileSync(join(csvDir, 'events.csv'), 'utf8').replace('Something happened.', '"Something happened.'));
     const run = runCli('scripts/data-import.ts', [csvDir, '--out', outDir]);
     expect(run.status).toBe(1);
-    expect(run.output).toMatch(/events\.csv: row 2, column summary: the quoted cell .* is never closed/);
+    expect(run.output).toMatch(/events\.csv: row 2, column summary\.en: the quoted cell .* is never closed/);
     expect(existsSync(outDir)).toBe(false);
   });
 });

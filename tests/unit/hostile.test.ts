@@ -17,7 +17,7 @@ describe('checker on the hostile corpus', () => {
   });
   it('reports 1 MB strings without printing them', () => {
     expectLine('sources[5] id=bad-huge-title: title "AAAA', 'is longer than 300 characters');
-    expectLine('events[5] id=bad-huge-summary: summary "AAAA', 'is longer than 1200 characters');
+    expectLine('events[5] id=bad-huge-summary: summary.en "AAAA', 'is longer than 1200 characters');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400);
   });
   it('reports invalid and future dates', () => {
@@ -37,7 +37,7 @@ describe('checker on the hostile corpus', () => {
     expectLine('events[6] id=ie-2022-10-01-statement: id "ie-2022-10-01-statement" is used by another event too');
     expectLine('stations[6] id=bad-dangling-source: sources[0] "no-such-source" is not a source');
     expectLine('events[4] id=bad-dangling-station: stationIds[0] "no-such-station" is not a station');
-    expectLine('stations[7] id=bad-wrong-type: name 12345 should be a string');
+    expectLine('stations[7] id=bad-wrong-type: name 12345 should be a text per language');
     expectLine('events[7] id=bad-wrong-type: date 20221001 should be a string');
     expectLine('sources[8] id=bad-kind: kind 5 is not one of');
     expectLine('events[8] id=bad-type: type "<script>" is not a slug');

@@ -23,12 +23,38 @@ describe('i18n', () => {
   });
 });
 
+describe('the language picker', () => {
+  const milan = { en: 'Milan station', 'zh-Hans': '米兰服务站', 'zh-Hant': '米蘭服務站' };
+
+  it('gives a text in the reader\'s language', () => {
+    expect(i18n('en').text(milan)).toBe('Milan station');
+    expect(i18n('zh-Hans').text(milan)).toBe('米兰服务站');
+    expect(i18n('zh-Hant').textLang(milan)).toEqual({ text: '米蘭服務站', lang: 'zh-Hant' });
+  });
+
+  it('falls back to English, and says so, where the reader\'s language has no text', () => {
+    expect(i18n('zh-Hant').textLang({ en: 'Milan' })).toEqual({ text: 'Milan', lang: 'en' });
+    expect(i18n('fr').textLang(milan)).toEqual({ text: 'Milan station', lang: 'en' });
+  });
+
+  it('never gives one Chinese script for the other', () => {
+    expect(i18n('zh-Hant').textLang({ en: 'Milan', 'zh-Hans': '米兰' })).toEqual({ text: 'Milan', lang: 'en' });
+    expect(i18n('zh-Hans').textLang({ en: 'Milan', 'zh-Hant': '米蘭' })).toEqual({ text: 'Milan', lang: 'en' });
+  });
+
+  it('picks the config\'s texts the same way', () => {
+    const t = i18n('zh-Hant');
+    expect(t.pick(milan)).toBe(t.text(milan));
+    expect(t.pick({ en: 'Milan', 'zh-Hans': '米兰' })).toBe('Milan');
+  });
+});
+
 describe('counts line and map summary', () => {
   const m = model(
     [station('es-a', 'ES', '2022-09-12'), station('es-b', 'ES', '2022-09-12'), station('it-a', 'IT', '2022-09-12'), station('us-a', 'US', '2023-01-01')],
     [event('e1', '2022-09-12', { type: 'report', actorKind: 'ngo' }), event('e2', '2022-11-01', { country: 'IT' })],
   );
-  const state: AppState = { from: day(2022, 9, 12), to: day(2022, 12, 1), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'en', view: 'map', theme: 'auto' };
+  const state: AppState = { from: day(2022, 9, 12), to: day(2022, 12, 1), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'en', view: 'map', theme: 'auto', camera: null };
   it('begins with the number of stations drawn', () => {
     const line = countsLine(summarize(m, state, countModelEvents(m)), state, i18n('en'));
     expect(line).toBe('3 stations in 2 countries as of Dec 1, 2022 · 2 events from Sep 12, 2022');

@@ -99,8 +99,8 @@ describe('the overview', () => {
     events[0].sources = [...events[0].sources, 'no-such-source'];
     expect(previewOf({ ...texts, events: JSON.stringify(events) }).basis.validated).toBe(false);
     // Validation trims text: a title with a space around it is kept, trimmed, without an error.
-    const spaced = JSON.parse(texts.events) as { title: string }[];
-    spaced[0].title = ` ${spaced[0].title} `;
+    const spaced = JSON.parse(texts.events) as { title: Record<string, string> }[];
+    spaced[0].title = { ...spaced[0].title, en: ` ${spaced[0].title.en} ` };
     expect(validateDataset({ ...parsed, events: spaced }, config, { today }).problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(previewOf({ ...texts, events: JSON.stringify(spaced) }).basis.validated).toBe(false);
   });

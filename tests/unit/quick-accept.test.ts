@@ -53,6 +53,8 @@ describe('quick acceptance of records', () => {
     fc.tuple(fc.double(), fc.double()),
     fc.record({ date: fc.constantFrom('2022', '2022-10', 'x'), precision: fc.constantFrom('year', 'month', 'day', 'week') }),
     fc.record({ type: fc.constantFrom('Point', 'Line'), coordinates: fc.array(fc.double({ min: -200, max: 200 }), { maxLength: 3 }) }),
+    // Texts per language: English missing, a key that is no language tag, blank, padded or too long texts.
+    fc.dictionary(fc.constantFrom('en', 'zh-Hans', 'zh-Hant', 'EN', 'zh_Hans', 'xx-yyyyy', '__proto__'), fc.oneof(fc.string(), fc.constantFrom('', ' x', 'y'.repeat(121), 'z'.repeat(161), '米蘭'), fc.integer())),
   );
 
   /** A valid record with one to three fields replaced, removed or added (at the top or one level down). */
