@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { dataPlugin } from './scripts/lib/vite-data-plugin.ts';
+import { bootScript } from './scripts/lib/prerender.ts';
 
 // CHRONOMAP_DATA points the build at another story's folder (laid out like data/).
 const dataDir = process.env.CHRONOMAP_DATA ?? 'data';
 
 /** The recommended policy for production (README, "Deployment"); `npm run preview` serves with it. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors *";
+/** The page's one inline script (src/boot.js) is allowed by its hash. */
+export const CONTENT_SECURITY_POLICY = `default-src 'self'; script-src 'self' ${bootScript.hash}; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors *`;
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Referrer-Policy': 'no-referrer',

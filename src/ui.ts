@@ -8,6 +8,7 @@ import type { EventMark, MapModel, Model } from './model/model';
 import type { Dataset } from './model/validate';
 import type { AppState } from './state/state';
 import type { Store } from './state/store';
+import type { Hover } from './state/hover';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './map/basemap';
 import { i18n, type I18n } from './i18n';
@@ -30,20 +31,18 @@ export interface UiDeps {
   readonly model: MapModel;
   /** The timeline's marks until the model comes (`Preview.marks`, or the model's events). */
   readonly marks: readonly EventMark[];
-  readonly typesPresent: ReadonlySet<string>;
   readonly store: Store;
+  readonly hover: Hover;
   readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   readonly currentQuery: () => string;
   readonly reducedMotion: () => boolean;
   readonly isDark: () => boolean;
-  /** Called when the map becomes visible again after the list view (it must re-measure). */
-  readonly onViewChange: () => void;
 }
 
 export interface Ui {
   render(state: AppState, t: I18n, dark: boolean): void;
-  /** The events are in: the controls that need them start working. `typesPresent`: the model's. */
-  useModel(model: Model, dataset: Dataset, typesPresent: ReadonlySet<string>): void;
+  /** The events are in: the controls that need them start working. */
+  useModel(model: Model, dataset: Dataset): void;
 }
 
 /** The views that read the events. */
@@ -59,8 +58,8 @@ export function mountUi(deps: UiDeps): Ui {
   const { model, store, countries } = deps;
   const { dispatch } = store;
   const config = model.config;
-  const timeline = new TimelineView({ container: $('timeline'), model, marks: deps.marks, dispatch, dark: deps.isDark });
-  let legend = new LegendView($('legend'), config, deps.typesPresent, dispatch);
+  const timeline = new TimelineView({ container: $('timeline'), model, marks: deps.marks, dispatch, hover: deps.hover, dark: deps.isDark });
+  const legend = new LegendView($('legend'), dispatch);
   let details: Details | null = null;
   const share = new ShareDialog(deps.currentQuery, () => i18n(store.getState().lang).pick(config.title));
   const shareButton = $('share');
@@ -119,7 +118,6 @@ export function mountUi(deps: UiDeps): Ui {
   });
 
   let lastLang = '';
-  let previousView = store.getState().view;
   const renderChrome = (t: I18n) => {
     if (t.lang === lastLang) return;
     lastLang = t.lang;
@@ -146,7 +144,7 @@ export function mountUi(deps: UiDeps): Ui {
   };
 
   return {
-    useModel(full, dataset, typesPresent) {
+    useModel(full, dataset) {
       details = {
         model: full,
         panel: new PanelView($('panel'), full, dispatch),
@@ -156,7 +154,6 @@ export function mountUi(deps: UiDeps): Ui {
       };
       for (const id of ['panel', 'table']) delete $(id).dataset.loading;
       timeline.useModel(full);
-      legend = new LegendView($('legend'), config, typesPresent, dispatch);
       lastLang = '';
     },
     render(state, t, dark) {
@@ -171,9 +168,7 @@ export function mountUi(deps: UiDeps): Ui {
         if (details) details.table.render(state, t);
         else loadingNote($('table'), t);
       }
-      if (!listView && previousView === 'list') deps.onViewChange();
-      previousView = state.view;
-      legend.render(state, t, dark);
+      legend.render(state);
       timeline.render(state, t);
       if (details) {
         details.panel.render(state, t, dark);

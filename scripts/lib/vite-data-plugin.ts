@@ -12,6 +12,7 @@ import { defaultFileNames } from '../../src/model/validate.ts';
 import { buildModel } from '../../src/model/model.ts';
 import { staticMapSvg } from '../../src/map/static-map.ts';
 import { countriesFromTopology } from '../../src/map/basemap.ts';
+import { bootScript, escapeHtml, prerender } from './prerender.ts';
 
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
 /** Derived from the data files at every request (dev) and at build: never older than they are. */
@@ -26,6 +27,8 @@ export function dataPlugin(dataDir: string): Plugin {
       if (existsSync(path)) map.set(`data/${name}`, path);
     }
     map.set('basemap/countries-110m.json', require.resolve('world-atlas/countries-110m.json'));
+    // Finer borders for the zoomed-in map, fetched only when a reader zooms in.
+    map.set('basemap/countries-50m.json', require.resolve('world-atlas/countries-50m.json'));
     return map;
   };
   return {
@@ -68,30 +71,33 @@ export function dataPlugin(dataDir: string): Plugin {
       // What the first map paint needs starts downloading while the HTML is parsed, not once the
       // entry script has run. The other data files are fetched by a worker (src/fetch-worker.ts),
       // which cannot use the page's preloads.
-      const preloads = [OVERVIEW, 'data/config.json', 'basemap/countries-110m.json']
-        .map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }));
-      // Social cards: title and description from the story's config.
-      const { result } = readDataDir(dataDir);
-      if (!result) return { html, tags: preloads };
-      const config = result.dataset.config;
-      const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
       const tags = [
+        // Before the first paint: the page's language, theme and embed layout (src/boot.js).
+        { tag: 'script', children: bootScript.source, injectTo: 'head-prepend' as const },
+        ...[OVERVIEW, 'data/config.json', 'basemap/countries-110m.json'].map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const })),
+      ];
+      const { result } = readDataDir(dataDir);
+      if (!result) return { html, tags };
+      const config = result.dataset.config;
+      const model = buildModel(result.dataset);
+      // Social cards: title and description from the story's config.
+      const meta = [
         `<meta property="og:type" content="website" />`,
-        `<meta property="og:title" content="${esc(config.title.en)}" />`,
-        `<meta property="og:description" content="${esc(config.standfirst.en)}" />`,
+        `<meta property="og:title" content="${escapeHtml(config.title.en)}" />`,
+        `<meta property="og:description" content="${escapeHtml(config.standfirst.en)}" />`,
         `<meta property="og:image" content="preview.png" />`,
         `<meta property="og:image:width" content="1200" />`,
         `<meta property="og:image:height" content="630" />`,
         `<meta name="twitter:card" content="summary_large_image" />`,
-        `<meta name="twitter:title" content="${esc(config.title.en)}" />`,
-        `<meta name="twitter:description" content="${esc(config.standfirst.en)}" />`,
+        `<meta name="twitter:title" content="${escapeHtml(config.title.en)}" />`,
+        `<meta name="twitter:description" content="${escapeHtml(config.standfirst.en)}" />`,
         `<meta name="twitter:image" content="preview.png" />`,
       ].join('\n    ');
       return {
-        html: html
-          .replace(/<title>[^<]*<\/title>/, `<title>${esc(config.title.en)}</title>`)
-          .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${esc(config.standfirst.en)}" />\n    ${tags}`),
-        tags: preloads,
+        html: prerender(html, config, model)
+          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title.en)}</title>`)
+          .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(config.standfirst.en)}" />\n    ${meta}`),
+        tags,
       };
     },
   };

@@ -4,6 +4,7 @@ import { heightMessages, isAllowedOrigin, parseSetMessage } from './messages';
 import { stateToPlain } from '../state/url';
 import type { AppState } from '../state/state';
 import type { Store } from '../state/store';
+import type { Camera } from '../map/camera';
 
 /** Parameters that belong to the embedding, not to the view; kept in the URL as they came. */
 export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'] as const;
@@ -53,14 +54,15 @@ export function startHeightMessages(params: URLSearchParams): void {
   post();
 }
 
+/** Messages to the embedding page; `camera` is where the map is (framed, or moved by the reader). */
 export interface EmbedApi {
-  stateChanged(state: AppState): void;
-  rendered(state: AppState): void;
+  stateChanged(state: AppState, camera: Camera): void;
+  rendered(state: AppState, camera: Camera): void;
 }
 
 export function startMessageApi(store: Store): EmbedApi {
-  const post = (type: string, state: AppState) => {
-    if (inFrame()) window.parent.postMessage({ type, state: stateToPlain(state) }, '*');
+  const post = (type: string, state: AppState, camera: Camera) => {
+    if (inFrame()) window.parent.postMessage({ type, state: stateToPlain(state, camera) }, '*');
   };
   window.addEventListener('message', (event: MessageEvent) => {
     if (!inFrame() || event.source !== window.parent || !isAllowedOrigin(event.origin, ALLOWED)) return;
@@ -69,13 +71,13 @@ export function startMessageApi(store: Store): EmbedApi {
   });
   let ready = false;
   return {
-    stateChanged: (state) => post('chronomap:state', state),
-    rendered: (state) => {
+    stateChanged: (state, camera) => post('chronomap:state', state, camera),
+    rendered: (state, camera) => {
       if (!ready) {
         ready = true;
-        post('chronomap:ready', state);
+        post('chronomap:ready', state, camera);
       }
-      post('chronomap:rendered', state);
+      post('chronomap:rendered', state, camera);
     },
   };
 }

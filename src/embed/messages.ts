@@ -1,6 +1,7 @@
 // The embed's message formats, pure: what it posts to a parent page and what it accepts from one.
 import { patchFromParams } from '../state/url';
 import type { StatePatch } from '../state/state';
+import { parseCamera, validCamera } from '../map/camera';
 
 /** Height messages in the formats newsroom embed scripts already listen for. */
 export function heightMessages(height: number, params: URLSearchParams): unknown[] {
@@ -37,6 +38,12 @@ export function parseSetMessage(data: unknown): StatePatch | null {
   // An explicit null clears the selection, as a reader's Escape would.
   if ((['station', 'country', 'event'] as const).some((k) => Object.hasOwn(fields, k) && fields[k] === null) && patch.selection === undefined) {
     patch.selection = null;
+  }
+  // `camera`: {lon, lat, zoom} (or the URL's "zoom/lat/lon"); null goes back to framing the selection.
+  if (Object.hasOwn(fields, 'camera')) {
+    const c = fields.camera;
+    const camera = c === null ? null : typeof c === 'string' && c.length <= 100 ? parseCamera(c) : typeof c === 'object' && !Array.isArray(c) ? validCamera(c as Record<string, unknown> as { lon: unknown; lat: unknown; zoom: unknown }) : undefined;
+    if (camera !== undefined && (camera !== null || c === null)) patch.camera = camera;
   }
   return patch;
 }

@@ -96,6 +96,13 @@ export const en = {
   mapUnavailable: 'The interactive map is unavailable in this browser (no WebGL): showing a simplified map with the same data.',
   marksHelp: 'Arrow keys move from event to event, Enter opens one.',
   noResponse: 'No official response recorded',
+  mapKeysHelp: 'Arrow keys move the map, + and − zoom. N and P go from station to station, Alt with an arrow key to the nearest one that way; Enter opens it.',
+  tooltipStatus: '{status} as of {date}',
+  tooltipResponse: '{response} as of {date}',
+  clusterTitle: '{n, plural, one {# station} other {# stations}} here',
+  clusterMore: '{names} and {n} more',
+  clusterOpen: 'Click or press Enter to zoom in',
+  stationIn: 'Station in {country}',
 } as const;
 
 export type MessageKey = keyof typeof en;

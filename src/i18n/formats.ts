@@ -1,7 +1,7 @@
 // Dates and whole numbers as Intl writes them for the app's languages, written without Intl: the
 // first Intl date or number format (or country name) starts ICU's locale data, 50 to 80 ms of the
 // first map paint, whose counts line shows both. Tested against Intl.
-import { dayToDate, type Day } from '../model/dates';
+import { dayToDate, type Day } from '../model/dates.ts';
 
 const EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const EN_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

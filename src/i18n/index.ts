@@ -1,10 +1,11 @@
 // UI language: messages, plural-aware interpolation, dates, numbers and country names (via Intl
 // where src/i18n/formats.ts has no pattern).
-import { en, type MessageKey, type Messages } from './en';
-import { zhHans } from './zh-Hans';
-import { zhHant } from './zh-Hant';
-import { dayToDate, type Day } from '../model/dates';
-import { formatDate, formatInteger, type DateStyle } from './formats';
+import { en, type MessageKey, type Messages } from './en.ts';
+import { zhHans } from './zh-Hans.ts';
+import { zhHant } from './zh-Hant.ts';
+import { dayToDate, type Day } from '../model/dates.ts';
+import { formatDate, formatInteger, type DateStyle } from './formats.ts';
+import type { Localized } from '../model/schema';
 
 export const LANGUAGES: Readonly<Record<string, Messages>> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
 export const LANGUAGE_CODES = Object.keys(LANGUAGES);
@@ -17,8 +18,20 @@ export interface I18n {
   date(day: Day, style?: DateStyle): string;
   number(n: number): string;
   countryName(code: string): string;
-  /** A localized text of the data's config (`{en, zh-Hans, …}`), falling back to English. */
-  pick(text: Readonly<Record<string, string>>): string;
+  /**
+   * A text of the data (`{en, zh-Hans, …}`) in the reader's language, else in English. Never in
+   * another language than those two: a zh-Hant reader does not silently get zh-Hans text.
+   */
+  text(value: Localized): string;
+  /** As `text`, with the language it is in: a view marks a fallback with `lang="en"`. */
+  textLang(value: Localized): TextInLang;
+  /** The config's texts: the same as `text`. */
+  pick(value: Localized): string;
+}
+
+export interface TextInLang {
+  readonly text: string;
+  readonly lang: string;
 }
 
 const cache = new Map<string, I18n>();
@@ -42,6 +55,11 @@ export function i18n(lang: string): I18n {
   const number = (n: number) => formatInteger(lang, n) ?? numbers().format(n);
   const regions = lazy(() => new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
   const names = new Map<string, string>();
+  const textLang = (value: Localized): TextInLang => {
+    const own = value[lang];
+    return own !== undefined ? { text: own, lang } : { text: value.en ?? '', lang: 'en' };
+  };
+  const text = (value: Localized): string => textLang(value).text;
   const made: I18n = {
     lang,
     t: (key, params = {}) => format(messages[key], params, plural, number),
@@ -55,7 +73,9 @@ export function i18n(lang: string): I18n {
       }
       return name;
     },
-    pick: (text) => text[lang] ?? text.en ?? '',
+    text,
+    textLang,
+    pick: text,
   };
   cache.set(lang, made);
   return made;

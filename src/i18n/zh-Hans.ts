@@ -97,4 +97,11 @@ export const zhHans: Messages = {
   mapUnavailable: '此浏览器无法使用交互式地图（不支持 WebGL）：现显示包含相同数据的简化地图。',
   marksHelp: '用方向键在事件之间移动，按回车键打开。',
   noResponse: '没有记录到官方回应',
+  mapKeysHelp: '方向键移动地图，+ 和 − 缩放。N 和 P 在服务站之间切换，Alt 加方向键跳到该方向最近的服务站；按 Enter 打开。',
+  tooltipStatus: '{status}（截至{date}）',
+  tooltipResponse: '{response}（截至{date}）',
+  clusterTitle: '此处有 {n} 个服务站',
+  clusterMore: '{names}等另 {n} 个',
+  clusterOpen: '点击或按 Enter 放大',
+  stationIn: '{country}的服务站',
 };

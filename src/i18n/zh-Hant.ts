@@ -97,4 +97,11 @@ export const zhHant: Messages = {
   mapUnavailable: '此瀏覽器無法使用互動式地圖（不支援 WebGL）：現顯示包含相同資料的簡化地圖。',
   marksHelp: '用方向鍵在事件之間移動，按 Enter 鍵開啟。',
   noResponse: '沒有記錄到官方回應',
+  mapKeysHelp: '方向鍵移動地圖，+ 和 − 縮放。N 和 P 在服務站之間切換，Alt 加方向鍵跳到該方向最近的服務站；按 Enter 開啟。',
+  tooltipStatus: '{status}（截至{date}）',
+  tooltipResponse: '{response}（截至{date}）',
+  clusterTitle: '此處有 {n} 個服務站',
+  clusterMore: '{names}等另 {n} 個',
+  clusterOpen: '點擊或按 Enter 放大',
+  stationIn: '{country}的服務站',
 };

@@ -1,9 +1,8 @@
-// World-atlas TopoJSON -> GeoJSON the map can draw: countries keyed by ISO alpha-2, rings that
-// cross the antimeridian unwrapped (no stripes across the map), and a label point per country.
+// World-atlas TopoJSON -> GeoJSON the map can draw: countries keyed by ISO alpha-2, and rings that
+// cross the antimeridian unwrapped (no stripes across the map).
 import { feature } from 'topojson-client';
-import { geoArea, geoCentroid } from 'd3';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { ISO_NUMERIC } from '../model/iso-countries.ts';
 
 export interface CountryProps {
@@ -55,29 +54,4 @@ export function unwrapRing(ring: Position[]): Position[] {
     prev = x;
   }
   return out;
-}
-
-/** A label point per country: the centroid of its largest polygon (France's is not in the Atlantic). */
-export function labelPoint(f: Feature<Polygon | MultiPolygon>): [number, number] {
-  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  let best = polys[0];
-  let bestArea = -1;
-  for (const p of polys) {
-    const a = geoArea({ type: 'Polygon', coordinates: p });
-    if (a > bestArea && a < 2 * Math.PI) {
-      best = p;
-      bestArea = a;
-    }
-  }
-  const [lon, lat] = geoCentroid({ type: 'Polygon', coordinates: best });
-  return [lon, lat];
-}
-
-export function labelPoints(countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, isos: ReadonlySet<string>): FeatureCollection<Point, { iso: string }> {
-  return {
-    type: 'FeatureCollection',
-    features: countries.features
-      .filter((f) => isos.has(f.properties.iso))
-      .map((f) => ({ type: 'Feature', properties: { iso: f.properties.iso }, geometry: { type: 'Point', coordinates: labelPoint(f) } })),
-  };
 }

@@ -32,8 +32,11 @@ function makeIcon(shape: Shape, color: string, outline: string, hollow: boolean)
   return ctx.getImageData(0, 0, SIZE, SIZE);
 }
 
-/** The selection ring drawn around a highlighted station. */
-function makeHalo(color: string): ImageData {
+/**
+ * The ring drawn around a selected (width 5) or hovered (3) station, over a casing of the other
+ * theme's colour, so that it stands out on any fill.
+ */
+function makeRing(color: string, casing: string, width: number): ImageData {
   const size = 56;
   const canvas = document.createElement('canvas');
   canvas.width = size;
@@ -41,8 +44,11 @@ function makeHalo(color: string): ImageData {
   // willReadFrequently keeps the canvas in memory: a GPU canvas would pay a read-back per icon.
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.beginPath();
-  ctx.arc(size / 2, size / 2, size / 2 - 4, 0, Math.PI * 2);
-  ctx.lineWidth = 5;
+  ctx.arc(size / 2, size / 2, size / 2 - 6, 0, Math.PI * 2);
+  ctx.lineWidth = width + 4;
+  ctx.strokeStyle = casing;
+  ctx.stroke();
+  ctx.lineWidth = width;
   ctx.strokeStyle = color;
   ctx.stroke();
   return ctx.getImageData(0, 0, size, size);
@@ -55,6 +61,7 @@ export interface Atlas {
   readonly cell: number;
   readonly cells: number;
   readonly haloCell: number;
+  readonly hoverCell: number;
   readonly clusterCell: number;
   /** Cells of the digits 0-9, in order, for the counts on clusters. */
   readonly digitCell: number;
@@ -62,11 +69,13 @@ export interface Atlas {
 
 /**
  * Every sprite of the GPU layer in one image: for status k, cell 2k is the city-level icon and
- * 2k+1 the hollow country-level one; then the selection halo, the cluster disc and ten digits.
+ * 2k+1 the hollow country-level one; then the selection halo, the hover ring, the cluster disc
+ * and ten digits.
  */
-export function makeAtlas(statuses: readonly { shape: Shape; color: string }[], outline: string, highlight: string, cluster: { fill: string; text: string }): Atlas {
+export function makeAtlas(statuses: readonly { shape: Shape; color: string }[], outline: string, highlight: string, casing: string, cluster: { fill: string; text: string }): Atlas {
   const haloCell = statuses.length * 2;
-  const clusterCell = haloCell + 1;
+  const hoverCell = haloCell + 1;
+  const clusterCell = hoverCell + 1;
   const digitCell = clusterCell + 1;
   const cells = digitCell + 10;
   const canvas = document.createElement('canvas');
@@ -78,7 +87,8 @@ export function makeAtlas(statuses: readonly { shape: Shape; color: string }[], 
     ctx.putImageData(makeIcon(s.shape, s.color, outline, false), 2 * k * ATLAS_CELL + inset, inset);
     ctx.putImageData(makeIcon(s.shape, s.color, outline, true), (2 * k + 1) * ATLAS_CELL + inset, inset);
   });
-  ctx.putImageData(makeHalo(highlight), haloCell * ATLAS_CELL, 0);
+  ctx.putImageData(makeRing(highlight, casing, 5), haloCell * ATLAS_CELL, 0);
+  ctx.putImageData(makeRing(highlight, casing, 3), hoverCell * ATLAS_CELL, 0);
   const c = ATLAS_CELL / 2;
   ctx.beginPath();
   ctx.arc(clusterCell * ATLAS_CELL + c, c, c - 3, 0, Math.PI * 2);
@@ -92,5 +102,5 @@ export function makeAtlas(statuses: readonly { shape: Shape; color: string }[], 
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (let d = 0; d < 10; d++) ctx.fillText(String(d), (digitCell + d) * ATLAS_CELL + c, c + 2);
-  return { image: ctx.getImageData(0, 0, canvas.width, canvas.height), cell: ATLAS_CELL, cells, haloCell, clusterCell, digitCell };
+  return { image: ctx.getImageData(0, 0, canvas.width, canvas.height), cell: ATLAS_CELL, cells, haloCell, hoverCell, clusterCell, digitCell };
 }

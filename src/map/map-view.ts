@@ -1,128 +1,150 @@
-// The map: the only module that touches MapLibre. It draws what the state says (stations as of
-// `to`, countries by response, the selection) and reports clicks as intents. MapLibre owns the
-// camera, the borders, the labels and the selected outline; what a date changes (the countries'
-// fills, the stations) is drawn on two canvases of our own, one under MapLibre's and one over it
-// (layer-canvas.ts), with MapLibre's camera. A date change never replaces a source's data and
-// never asks MapLibre for a frame.
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+// The WebGL map: the only module that touches MapLibre. It starts when the reader asks for it
+// (a zoom, a pan, a selection that moves the camera; or at load when the data is too big for
+// SVG) and takes over from the SVG map in place. MapLibre owns the camera, the borders, the
+// labels and the selected country's outline; what a date changes (the countries' fills, the
+// stations) is drawn on two canvases of our own, under and over MapLibre's (layer-canvas.ts),
+// with its camera, so a date change never asks MapLibre for a frame.
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapLibreEvent, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Model } from '../model/model';
-import { statusAsOf, countryResponseAsOf } from '../model/model';
-import type { AppState } from '../state/state';
-import type { Dispatch } from '../state/store';
-import { labelPoints, type CountryProps } from './basemap';
-import { stationOffsets } from './offsets';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { MapModel } from '../model/model';
+import type { CountryProps } from './basemap';
+import { labelPoints } from './label-points';
 import { makeAtlas } from './icons';
 import { StationLayer } from './station-layer';
 import { CountryFillLayer } from './country-fill-layer';
-import { countryMesh } from './country-mesh';
-import { LayerCanvas, type GlView } from './layer-canvas';
+import { countryMesh, type CountryMesh } from './country-mesh';
+import { LayerCanvas, type GlLayer, type GlView } from './layer-canvas';
 import { ViewProbe } from './view-probe';
-import { rgbBytes } from './gl-program';
-import { highlightedStations } from '../selection';
-import type { I18n } from '../i18n';
+import { rgbBytes, type GL } from './gl-program';
+import { MAX_ZOOM, type Camera, type Size } from './camera';
+import { HIDDEN } from './map-content';
+import { loadDetail, type Detail } from './detail';
+import { CITY_LABEL_ZOOM } from './svg-map-view';
+import type { MapFrame, MapRenderer, MoveListener } from './renderer';
 import type { Palette } from './palette';
-import { FIT_PADDING, WORLD_BOUNDS } from './framing';
+import type { StationLayout } from './station-layout';
 
 setWorkerUrl(workerUrl);
 
-
 export interface MapViewOptions {
   readonly container: HTMLElement;
-  readonly model: Model;
+  readonly model: MapModel;
+  readonly layout: StationLayout;
   readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
-  readonly dispatch: Dispatch;
+  readonly camera: Camera;
   readonly palette: Palette;
-  readonly reducedMotion: () => boolean;
   readonly fontUrl: string;
+  /** The finer borders have arrived (the host's hit-testing follows them). */
+  readonly onDetail?: (detail: Detail) => void;
+  /** The WebGL context was lost and not given back: the host falls back to the SVG map. */
+  readonly onLost: () => void;
 }
 
 const VIEW_PROBE = 'view-probe';
 const COUNTRY_SOURCE = 'countries';
+const DETAIL_SOURCE = 'countries-detail';
 const LABEL_SOURCE = 'country-labels';
+const CITY_SOURCE = 'cities';
 const FONT = 'Noto Sans Regular';
-/** The selected country's outline: a line layer, added on first use (see updateHighlight). */
-const SELECTED_LAYER = 'countries-selected';
+/** The finer borders are drawn from this zoom in, and fetched a little before. */
+export const DETAIL_ZOOM = 3;
+/** The selected and hovered countries' outlines (a casing under a line), coarse and fine: added on first use. */
+const OUTLINE_LAYERS = [
+  { id: 'outline-casing', source: COUNTRY_SOURCE, casing: true },
+  { id: 'outline', source: COUNTRY_SOURCE, casing: false },
+  { id: 'outline-casing-detail', source: DETAIL_SOURCE, casing: true },
+  { id: 'outline-detail', source: DETAIL_SOURCE, casing: false },
+] as const;
 
-export class MapView {
+/** The country fills: the 1:110m mesh, and the 1:50m one from DETAIL_ZOOM in once it has arrived. */
+class TieredFills implements GlLayer {
+  fine: CountryFillLayer | null = null;
+  private drawnFine: boolean | null = null;
+  constructor(readonly coarse: CountryFillLayer) {}
+  private pick(view: GlView): CountryFillLayer {
+    return this.fine && view.zoom >= DETAIL_ZOOM ? this.fine : this.coarse;
+  }
+  draw(gl: GL, view: GlView): void {
+    const layer = this.pick(view);
+    this.drawnFine = layer === this.fine;
+    layer.draw(gl, view);
+  }
+  drawChanges(gl: GL, view: GlView): void {
+    const layer = this.pick(view);
+    // Another mesh covers other pixels: the canvas is drawn whole.
+    if ((layer === this.fine) !== this.drawnFine) this.draw(gl, view);
+    else layer.drawChanges(gl, view);
+  }
+  forget(): void {
+    this.coarse.forget();
+    this.fine?.forget();
+  }
+}
+
+export class MapView implements MapRenderer {
+  readonly kind = 'webgl' as const;
   private readonly map: MapLibreMap;
-  private readonly model: Model;
   private readonly opts: MapViewOptions;
-  private ready: Promise<void>;
-  private lastTo: number | null = null;
-  private lastLang: string | null = null;
-  private lastCountry: string | null = null;
-  private readonly statusIndex: ReadonlyMap<string, number>;
+  private readonly ready: Promise<void>;
   private readonly stations: StationLayer;
-  private readonly fills: CountryFillLayer;
-  /** The basemap's countries in the fill mesh's order: each one's code where the story has it,
-   * else null (never shaded). */
-  private readonly storyIsos: readonly (string | null)[];
-  private readonly responseIndex: ReadonlyMap<string, number>;
-  private statusOf: (number | null)[] = [];
-  /** Each basemap country's response index (in the mesh's order). */
-  private responseOf: number[] = [];
-  /** A change is waiting for MapLibre's frame: later renders wait for it too. */
-  private pendingFrame = false;
+  private readonly fills: TieredFills;
+  private readonly meshIsos: { coarse: readonly string[]; fine: readonly string[] };
   private palette: Palette;
-  /** Our canvases: country fills under MapLibre's, stations over it. Made on load. */
   private under: LayerCanvas | null = null;
   private over: LayerCanvas | null = null;
   private underDirty = true;
   private overDirty = true;
   /** The camera as of MapLibre's last frame; null until its first. */
   private view: GlView | null = null;
-  /** Our canvases' next frame, when one is asked for outside MapLibre's frames. */
   private ownFrame: Promise<void> | null = null;
-  /** MapLibre frames drawn so far (for tests: a scrub step should not need one). */
-  private mapFrameCount = 0;
+  private pendingFrame = false;
+  private lastDay: number | null = null;
+  private lastLang: string | null = null;
+  private lastCountry: string | null = null;
+  private lastHoverCountry: string | null = null;
+  private responses: ReadonlyMap<string, string> = new Map();
+  private readonly listeners = new Set<MoveListener>();
+  private detail: 'none' | 'loading' | 'in' = 'none';
+  private frame: MapFrame | null = null;
 
   constructor(opts: MapViewOptions) {
     this.opts = opts;
-    this.model = opts.model;
     this.palette = opts.palette;
-    this.statusIndex = new Map(opts.model.config.statuses.map((s, i) => [s.id, i]));
-    this.responseIndex = new Map(opts.model.config.responses.map((r, i) => [r.id, i]));
     this.map = new MapLibreMap({
       container: opts.container,
       style: this.style(),
-      center: [15, 25],
-      zoom: 0.6,
+      center: [opts.camera.lon, opts.camera.lat],
+      zoom: opts.camera.zoom,
       minZoom: 0,
-      maxZoom: 9,
+      maxZoom: MAX_ZOOM,
       renderWorldCopies: true,
       attributionControl: { compact: true, customAttribution: 'Natural Earth (world-atlas)' },
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
+      // The map's one tab stop and its keys are the overlay's (map-overlay.ts), as on the SVG map.
+      keyboard: false,
       // Not 0: with 0, MapLibre redoes symbol placement on every frame, even when nothing moved.
       fadeDuration: 1,
-      cooperativeGestures: false,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.keyboard.disableRotation();
-    this.fitWorld();
-    const { slots, offsets } = stationOffsets(opts.model.stations.map((s) => [s.lon, s.lat]));
-    const atlas = this.atlas();
-    this.stations = new StationLayer(
-      opts.model.stations.map((s, i) => ({ lon: s.lon, lat: s.lat, dx: offsets[slots[i]][0], dy: offsets[slots[i]][1] })),
-      atlas,
-    );
+    const canvas = this.map.getCanvas();
+    canvas.removeAttribute('tabindex');
+    canvas.setAttribute('aria-hidden', 'true');
+    this.stations = new StationLayer(opts.model.stations, opts.layout, this.atlas());
     const mesh = countryMesh(opts.countries);
-    const inStory = new Set(opts.model.countries);
-    this.storyIsos = mesh.isos.map((iso) => (inStory.has(iso) ? iso : null));
-    this.fills = new CountryFillLayer(mesh);
+    this.meshIsos = { coarse: mesh.isos, fine: [] };
+    this.fills = new TieredFills(new CountryFillLayer(mesh));
     this.ready = new Promise((resolve, reject) => {
       // Before the first load an error means no map at all (its worker blocked by a policy, say):
-      // the app keeps the SVG map. After it, MapLibre's errors are its own (logged, not fatal).
+      // the host keeps the SVG map. After it, MapLibre's errors are its own (logged, not fatal).
       const failed = (e: { error?: unknown }) => reject(e.error instanceof Error ? e.error : new Error('the map failed to load'));
       this.map.once('error', failed);
       this.map.once('load', () => {
         this.map.off('error', failed);
         try {
-          const canvas = this.map.getCanvas();
           const redraw = () => this.map.triggerRepaint();
           this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw, { incremental: true });
           this.over = new LayerCanvas(canvas, 'over', [this.stations], redraw);
@@ -131,28 +153,69 @@ export class MapView {
           return;
         }
         this.setOcean(this.palette);
-        this.fills.setColors(this.fillColors(this.palette));
-        this.map.addLayer(
-          new ViewProbe(VIEW_PROBE, (view) => {
-            this.mapFrameCount++;
-            this.drawOwn(view, true);
-          }),
-        );
+        this.map.addLayer(new ViewProbe(VIEW_PROBE, (view) => this.drawOwn(view, true)));
         this.bindEvents();
         resolve();
       });
     });
+    canvas.addEventListener('webglcontextlost', () => {
+      // MapLibre cannot restore our custom layer; the host draws the SVG map instead.
+      opts.onLost();
+    });
   }
 
-  /**
-   * Draws our canvases that are out of date. In MapLibre's frame (`moved`), the camera may have
-   * changed too, so a canvas is redrawn unless it already shows this view.
-   */
+  get element(): HTMLElement {
+    return this.map.getCanvasContainer();
+  }
+
+  /** Resolves once the map can draw (its style and our canvases are in). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  size(): Size {
+    const c = this.map.getContainer();
+    return { width: Math.max(1, c.clientWidth), height: Math.max(1, c.clientHeight) };
+  }
+
+  camera(): Camera {
+    const c = this.map.getCenter().wrap();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  onMove(listener: MoveListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setCamera(camera: Camera, { animate = false, byUser = false } = {}): void {
+    const options = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom };
+    // Event data: the move listeners tell the reader's moves from the host's.
+    const data = { byUser };
+    if (animate) this.map.flyTo({ ...options, maxDuration: 1800 }, data);
+    else this.map.jumpTo(options, data);
+  }
+
+  isMoving(): boolean {
+    return this.map.isMoving();
+  }
+
+  private bindEvents(): void {
+    const emit = (e: MapLibreEvent & { byUser?: boolean }, ended: boolean) => {
+      const byUser = e.byUser === true || e.originalEvent !== undefined;
+      const camera = this.camera();
+      for (const l of [...this.listeners]) l(camera, byUser, ended);
+      if (camera.zoom >= DETAIL_ZOOM - 0.5) this.wantDetail();
+    };
+    this.map.on('move', (e) => emit(e, false));
+    this.map.on('moveend', (e) => emit(e, true));
+    if (this.map.getZoom() >= DETAIL_ZOOM - 0.5) this.wantDetail();
+  }
+
+  /** Draws our canvases that are out of date; in MapLibre's frame the camera may have moved too. */
   private drawOwn(view: GlView, moved: boolean): void {
     this.view = view;
     if (this.under && (this.underDirty || (moved && !this.under.shows(view)))) {
-      // Mostly a few countries recoloured: only those are redrawn (all of them when the camera
-      // moved or the ocean changed colour).
       this.under.drawChanges(view);
       this.underDirty = false;
     }
@@ -162,7 +225,6 @@ export class MapView {
     }
   }
 
-  /** Resolves once our canvases have drawn what is dirty, in the next animation frame. */
   private ownFrameDrawn(): Promise<void> {
     this.ownFrame ??= new Promise((resolve) =>
       requestAnimationFrame(() => {
@@ -174,40 +236,46 @@ export class MapView {
     return this.ownFrame;
   }
 
-  /** Removes the map and its canvas (after a failure to load). */
   remove(): void {
     this.map.remove();
   }
 
-  /** Shows the whole inhabited world at any container size. */
-  private fitWorld(): void {
-    this.map.fitBounds(WORLD_BOUNDS, { padding: FIT_PADDING, animate: false });
-  }
-
   private style(): StyleSpecification {
-    const { model, opts } = this;
+    const { opts } = this;
     const p = this.palette;
-    const labels = labelPoints(opts.countries, new Set(model.countries));
+    const labels = labelPoints(opts.countries, new Set(opts.model.countries));
+    const empty: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+    const outline = (id: string, source: string, minzoom: number, maxzoom: number) => ({
+      id,
+      type: 'fill' as const,
+      source,
+      minzoom,
+      maxzoom,
+      // Only the borders show; the fills are on our canvas under this one.
+      paint: { 'fill-color': 'rgba(0, 0, 0, 0)', 'fill-outline-color': p.border },
+    });
     return {
       version: 8,
       'font-faces': { [FONT]: opts.fontUrl },
       sources: {
         [COUNTRY_SOURCE]: { type: 'geojson', data: opts.countries, promoteId: 'iso' },
+        [DETAIL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'iso' },
         [LABEL_SOURCE]: { type: 'geojson', data: { ...labels, features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: '' } })) } },
+        [CITY_SOURCE]: { type: 'geojson', data: empty },
       },
       // No background: the ocean and the countries' fills are on our canvas under this one.
+      // Borders are the fills' outlines, not line layers: every layer type is one more shader
+      // program to compile before the first frame, which costs seconds in software GL.
       layers: [
+        outline('countries-fill', COUNTRY_SOURCE, 0, 24),
+        outline('countries-detail', DETAIL_SOURCE, DETAIL_ZOOM, 24),
         {
-          id: 'countries-fill',
-          type: 'fill',
-          source: COUNTRY_SOURCE,
-          paint: {
-            // Only the borders show; the fill itself is there to be clicked (queryRenderedFeatures).
-            'fill-color': 'rgba(0, 0, 0, 0)',
-            // Borders as the fill's outline, not a line layer: every layer type is one more shader
-            // program to compile before the first frame, which costs seconds in software GL.
-            'fill-outline-color': p.border,
-          },
+          id: 'city-labels',
+          type: 'symbol',
+          source: CITY_SOURCE,
+          minzoom: CITY_LABEL_ZOOM,
+          layout: { 'text-field': ['get', 'label'], 'text-font': [FONT], 'text-size': 12, 'text-anchor': 'left', 'text-offset': [1.2, 0], 'text-max-width': 10, 'text-padding': 2 },
+          paint: { 'text-color': p.label, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 },
         },
         {
           id: 'country-labels',
@@ -221,21 +289,63 @@ export class MapView {
     } as StyleSpecification;
   }
 
-  private atlas(): ReturnType<typeof makeAtlas> {
-    const p = this.palette;
-    return makeAtlas(this.model.config.statuses.map((s) => ({ shape: s.shape, color: p.dark ? s.darkColor : s.color })), p.iconOutline, p.highlight, { fill: p.clusterFill, text: p.clusterText });
+  /** From DETAIL_ZOOM in, the borders and fills come from the 1:50m basemap. */
+  private wantDetail(): void {
+    if (this.detail !== 'none') return;
+    this.detail = 'loading';
+    loadDetail().then(
+      (detail) => {
+        if (!this.map.getSource(DETAIL_SOURCE)) return;
+        (this.map.getSource(DETAIL_SOURCE) as GeoJSONSource).setData(detail.countries);
+        // The coarse borders give way to the fine ones where those are drawn.
+        for (const id of ['countries-fill', ...OUTLINE_LAYERS.filter((l) => l.source === COUNTRY_SOURCE).map((l) => l.id)]) {
+          if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, 0, DETAIL_ZOOM);
+        }
+        const fine = new CountryFillLayer(detail.mesh as CountryMesh);
+        this.meshIsos.fine = detail.mesh.isos;
+        this.fills.fine = fine;
+        this.detail = 'in';
+        fine.setColors(this.fillColors(this.meshIsos.fine, this.palette));
+        if (this.lastCountry) this.map.setFeatureState({ source: DETAIL_SOURCE, id: this.lastCountry }, { sel: true });
+        if (this.lastHoverCountry) this.map.setFeatureState({ source: DETAIL_SOURCE, id: this.lastHoverCountry }, { hover: true });
+        this.underDirty = true;
+        this.map.triggerRepaint();
+        this.opts.onDetail?.(detail);
+      },
+      (err: unknown) => {
+        // The coarse borders stay.
+        console.warn('finer borders unavailable:', err);
+      },
+    );
   }
 
-  /** Each basemap country's fill for its response index, in the mesh's order. */
-  private fillColors(p: Palette): string[] {
-    const { responses } = this.model.config;
-    return this.storyIsos.map((_, i) => {
-      const r = responses[this.responseOf[i] ?? 0] ?? responses[0];
+  private atlas(): ReturnType<typeof makeAtlas> {
+    const p = this.palette;
+    return makeAtlas(
+      this.opts.model.config.statuses.map((s) => ({ shape: s.shape, color: p.dark ? s.darkColor : s.color })),
+      p.iconOutline,
+      p.highlight,
+      p.casing,
+      { fill: p.clusterFill, text: p.clusterText },
+    );
+  }
+
+  /** Each country's fill, in a mesh's order. */
+  private fillColors(isos: readonly string[], p: Palette): string[] {
+    const { responses } = this.opts.model.config;
+    const byId = new Map(responses.map((r) => [r.id, r]));
+    return isos.map((iso) => {
+      const r = byId.get(this.responses.get(iso) ?? '') ?? responses[0];
       return p.dark ? r.darkColor : r.color;
     });
   }
 
-  /** The ocean is what shows behind the fills, on the canvas under MapLibre's. */
+  private setFills(): boolean {
+    const coarse = this.fills.coarse.setColors(this.fillColors(this.meshIsos.coarse, this.palette));
+    const fine = this.fills.fine?.setColors(this.fillColors(this.meshIsos.fine, this.palette)) ?? false;
+    return coarse || fine;
+  }
+
   private setOcean(p: Palette): void {
     const [r, g, b] = rgbBytes(p.ocean);
     this.under?.setClearColor([r / 255, g / 255, b / 255, 1]);
@@ -247,70 +357,41 @@ export class MapView {
     this.palette = p;
     const map = this.map;
     this.setOcean(p);
-    this.fills.setColors(this.fillColors(p));
+    this.setFills();
     this.stations.setAtlas(this.atlas());
     this.overDirty = true;
-    map.setPaintProperty('countries-fill', 'fill-outline-color', p.border);
-    map.setPaintProperty('country-labels', 'text-color', p.label);
-    map.setPaintProperty('country-labels', 'text-halo-color', p.labelHalo);
-    if (map.getLayer(SELECTED_LAYER)) map.setPaintProperty(SELECTED_LAYER, 'line-color', p.highlight);
+    for (const id of ['countries-fill', 'countries-detail']) map.setPaintProperty(id, 'fill-outline-color', p.border);
+    for (const id of ['country-labels', 'city-labels']) {
+      map.setPaintProperty(id, 'text-color', p.label);
+      map.setPaintProperty(id, 'text-halo-color', p.labelHalo);
+    }
+    for (const l of OUTLINE_LAYERS) if (map.getLayer(l.id)) map.setPaintProperty(l.id, 'line-color', l.casing ? p.casing : p.highlight);
   }
 
-  private bindEvents(): void {
-    this.map.on('click', (e) => {
-      const hits = this.stations.stationsAt(this.map, e.point.x, e.point.y, 6);
-      if (hits.length > 1 && this.map.getZoom() < 6) {
-        // Crowded: expand by zooming in rather than guessing which station was meant.
-        const options = { center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, 9) };
-        if (this.opts.reducedMotion()) this.map.jumpTo(options);
-        else this.map.easeTo({ ...options, duration: 400 });
-        return;
-      }
-      if (hits.length >= 1) {
-        this.opts.dispatch({ type: 'select', selection: { kind: 'station', id: this.model.stations[hits[0]].id } });
-        return;
-      }
-      const country = this.map.queryRenderedFeatures(e.point, { layers: ['countries-fill'] })[0];
-      const iso = country?.properties?.iso;
-      if (typeof iso === 'string' && iso !== '' && this.model.countries.includes(iso)) {
-        this.opts.dispatch({ type: 'select', selection: { kind: 'country', id: iso } });
-      } else {
-        this.opts.dispatch({ type: 'select', selection: null });
-      }
-    });
-    // Hit-testing projects every station: once per frame at most, however fast the mouse moves.
-    let pending: { x: number; y: number } | null = null;
-    this.map.on('mousemove', (e) => {
-      if (pending === null) {
-        requestAnimationFrame(() => {
-          const { x, y } = pending!;
-          pending = null;
-          this.map.getCanvas().style.cursor = this.stations.stationsAt(this.map, x, y, 6).length > 0 ? 'pointer' : '';
-        });
-      }
-      pending = { x: e.point.x, y: e.point.y };
-    });
-  }
-
-  /** Brings the map up to date with the state; resolves when the map has drawn it. */
-  async render(state: AppState, i18n: I18n, palette: Palette): Promise<void> {
+  /** Brings the map up to date with the frame; resolves when the map has drawn it. */
+  async render(frame: MapFrame): Promise<void> {
+    this.frame = frame;
     await this.ready;
+    if (this.frame !== frame) return;
     // MapLibre needs a frame only for what it draws (borders, labels, the selected country).
     let mapChanged = this.pendingFrame;
-    if (palette.dark !== this.palette.dark) {
-      this.applyPalette(palette);
+    if (frame.palette.dark !== this.palette.dark) {
+      this.applyPalette(frame.palette);
       mapChanged = true;
     }
-    if (this.lastTo !== state.to) {
-      this.updateDay(state.to);
-      this.lastTo = state.to;
+    if (this.lastDay !== frame.content.day) {
+      this.lastDay = frame.content.day;
+      this.responses = frame.content.response;
+      if (this.stations.setCells(Array.from(frame.content.cell, (c) => (c === HIDDEN ? null : c)))) this.overDirty = true;
+      if (this.setFills()) this.underDirty = true;
     }
-    if (this.lastLang !== i18n.lang) {
-      this.updateLabels(i18n);
-      this.lastLang = i18n.lang;
+    if (this.lastLang !== frame.lang) {
+      this.updateLabels(frame);
+      this.lastLang = frame.lang;
       mapChanged = true;
     }
-    mapChanged = this.updateHighlight(state) || mapChanged;
+    if (this.stations.setHighlighted(frame.selected.stations, frame.hovered.stations, frame.hovered.cluster)) this.overDirty = true;
+    mapChanged = this.updateOutline(frame) || mapChanged;
     if (mapChanged || this.map.isMoving()) {
       // Our canvases draw in MapLibre's frame (ViewProbe).
       this.pendingFrame = true;
@@ -319,49 +400,68 @@ export class MapView {
     } else if (this.underDirty || this.overDirty || this.ownFrame) {
       await this.ownFrameDrawn();
     }
-    // Otherwise (most scrub steps: no station appears or changes status) there is nothing to draw.
   }
 
-  /** Updates the fills and the stations as of `day`, marking what changed for our canvases. */
-  private updateDay(day: number): void {
-    const { model } = this;
-    const next = model.stations.map((s) => {
-      const status = statusAsOf(model, s, day);
-      return status === null ? null : this.statusIndex.get(status) ?? 0;
+  private updateLabels(frame: MapFrame): void {
+    const { opts } = this;
+    const labels = labelPoints(opts.countries, new Set(opts.model.countries));
+    (this.map.getSource(LABEL_SOURCE) as GeoJSONSource | undefined)?.setData({
+      ...labels,
+      features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: frame.countryName(f.properties.iso) } })),
     });
-    if (this.stations.setCells(next.map((status, i) => (status === null ? null : 2 * status + (model.stations[i].props.locationPrecision === 'country' ? 1 : 0))))) this.overDirty = true;
-    this.statusOf = next;
-    this.responseOf = this.storyIsos.map((iso) => (iso === null ? 0 : this.responseIndex.get(countryResponseAsOf(model, iso, day)) ?? 0));
-    if (this.fills.setColors(this.fillColors(this.palette))) this.underDirty = true;
+    const seen = new Set<number>();
+    const cities: FeatureCollection<Point, { label: string }> = { type: 'FeatureCollection', features: [] };
+    opts.model.stations.forEach((s, i) => {
+      const place = opts.layout.placeOf[i];
+      if (seen.has(place) || s.props.locationPrecision === 'country') return;
+      const label = frame.cityLabel(i);
+      if (!label) return;
+      seen.add(place);
+      const p = opts.layout.places[place];
+      cities.features.push({ type: 'Feature', properties: { label: label.text }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
+    });
+    (this.map.getSource(CITY_SOURCE) as GeoJSONSource | undefined)?.setData(cities);
   }
 
-  private updateLabels(i18n: I18n): void {
-    const labels = labelPoints(this.opts.countries, new Set(this.model.countries));
-    const source = this.map.getSource(LABEL_SOURCE);
-    if (source && source.type === 'geojson') {
-      (source as unknown as { setData(d: unknown): void }).setData({
-        ...labels,
-        features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: i18n.countryName(f.properties.iso) } })),
-      });
+  /** The selected and hovered countries' outlines; returns whether MapLibre must draw a frame. */
+  private updateOutline(frame: MapFrame): boolean {
+    const country = frame.selected.country;
+    const hover = frame.hovered.country !== country ? frame.hovered.country : null;
+    if ((country || hover) && !this.map.getLayer(OUTLINE_LAYERS[0].id)) {
+      for (const l of OUTLINE_LAYERS) {
+        const w = l.casing ? 5.5 : 2.5;
+        const fine = l.source === DETAIL_SOURCE;
+        this.map.addLayer(
+          {
+            id: l.id,
+            type: 'line',
+            source: l.source,
+            minzoom: fine ? DETAIL_ZOOM : 0,
+            maxzoom: !fine && this.detail === 'in' ? DETAIL_ZOOM : 24,
+            paint: {
+              'line-color': l.casing ? this.palette.casing : this.palette.highlight,
+              'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], w, ['boolean', ['feature-state', 'hover'], false], w * 0.6, 0],
+            },
+          },
+          'city-labels',
+        );
+      }
     }
-  }
-
-  /** Returns whether MapLibre must draw a frame (the selected country's outline). */
-  private updateHighlight(state: AppState): boolean {
-    const next = new Set(highlightedStations(this.model, state.selection).map((s) => s.index));
-    if (this.stations.setHighlighted(next)) this.overDirty = true;
     let changed = false;
-    const country = state.selection?.kind === 'country' ? state.selection.id : null;
-    if (country && !this.map.getLayer(SELECTED_LAYER)) {
-      this.map.addLayer(
-        { id: SELECTED_LAYER, type: 'line', source: COUNTRY_SOURCE, paint: { 'line-color': this.palette.highlight, 'line-width': ['case', ['boolean', ['feature-state', 'sel'], false], 2.5, 0] } },
-        'country-labels',
-      );
-    }
+    const set = (iso: string | null, key: 'sel' | 'hover', value: boolean) => {
+      if (!iso) return;
+      for (const source of [COUNTRY_SOURCE, DETAIL_SOURCE]) this.map.setFeatureState({ source, id: iso }, { [key]: value });
+    };
     if (country !== this.lastCountry) {
-      if (this.lastCountry) this.map.setFeatureState({ source: COUNTRY_SOURCE, id: this.lastCountry }, { sel: false });
-      if (country) this.map.setFeatureState({ source: COUNTRY_SOURCE, id: country }, { sel: true });
+      set(this.lastCountry, 'sel', false);
+      set(country, 'sel', true);
       this.lastCountry = country;
+      changed = true;
+    }
+    if (hover !== this.lastHoverCountry) {
+      set(this.lastHoverCountry, 'hover', false);
+      set(hover, 'hover', true);
+      this.lastHoverCountry = hover;
       changed = true;
     }
     return changed;
@@ -374,42 +474,5 @@ export class MapView {
         this.map.triggerRepaint();
       } else this.map.once('idle', () => resolve());
     });
-  }
-
-  /** Moves the camera to a station or country (no animation when motion is reduced). */
-  focusOn(lonLat: [number, number], zoom: number): void {
-    const options = { center: lonLat, zoom: Math.max(this.map.getZoom(), zoom) };
-    if (this.opts.reducedMotion()) this.map.jumpTo(options);
-    else this.map.easeTo({ ...options, duration: 500 });
-  }
-
-  resize(): void {
-    this.map.resize();
-  }
-
-  get canvas(): HTMLCanvasElement {
-    return this.map.getCanvas();
-  }
-
-  /** For tests: the clusters drawn, in CSS pixels within the map. */
-  clusters(): { x: number; y: number; count: number }[] {
-    return this.stations.drawnClusters().map((c) => {
-      const p = this.map.project([c.lon, c.lat]);
-      return { x: p.x, y: p.y, count: c.count };
-    });
-  }
-
-  zoom(): number {
-    return this.map.getZoom();
-  }
-
-  /** For tests: how many frames MapLibre has drawn. */
-  mapFrames(): number {
-    return this.mapFrameCount;
-  }
-
-  /** For tests: which stations the map currently shows. */
-  shownStations(): number {
-    return this.statusOf.filter((s) => s !== null).length;
   }
 }

@@ -2,21 +2,12 @@
 // point sprite cut from an icon atlas, drawn in one call. A date change rewrites one small
 // attribute buffer (which icon each station shows, or none) and redraws this canvas alone: no
 // GeoJSON source, no worker re-tiling, no symbol placement, no MapLibre frame. Where stations
-// crowd (thousands of them), clusters.ts groups them into discs with a count.
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { iconScale, latitudeOf, mercatorX, mercatorY } from './projection';
-import { clusterCellSize, clusterPoints, type Cluster } from './clusters';
+// would run into each other, the layout (station-layout.ts) fans them out or draws a badge.
+import { iconScale, mercatorX, mercatorY } from './projection';
+import type { StationLayout } from './station-layout';
 import type { Atlas } from './icons';
 import type { GlLayer, GlView } from './layer-canvas';
 import { compileProgram, makeBuffer, makeTexture, type GL, type Program } from './gl-program';
-
-export interface StationPoint {
-  readonly lon: number;
-  readonly lat: number;
-  /** Fan-out offset in CSS pixels at icon scale 1. */
-  readonly dx: number;
-  readonly dy: number;
-}
 
 const NAME = 'station layer';
 const HIDDEN = -1;
@@ -38,9 +29,12 @@ uniform float u_scale;
 uniform float u_size;
 uniform float u_halo_pass;
 uniform float u_halo_cell;
+uniform float u_hover_cell;
 varying float v_cell;
 void main() {
-  float cell = u_halo_pass > 0.5 ? (a_hl > 0.5 && a_cell >= 0.0 ? u_halo_cell : -1.0) : a_cell;
+  // a_hl: 1 selected (a halo), 2 hovered or focused (a thinner ring).
+  float ring = a_hl > 1.5 ? u_hover_cell : u_halo_cell;
+  float cell = u_halo_pass > 0.5 ? (a_hl > 0.5 && a_cell >= 0.0 ? ring : -1.0) : a_cell;
   v_cell = cell;
   if (cell < 0.0) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
@@ -65,7 +59,7 @@ void main() {
 }`;
 
 const ATTRIBS = ['a_pos', 'a_offset', 'a_cell', 'a_hl', 'a_size'] as const;
-const UNIFORMS = ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_atlas', 'u_cells'] as const;
+const UNIFORMS = ['u_matrix', 'u_wrap', 'u_viewport', 'u_scale', 'u_size', 'u_halo_pass', 'u_halo_cell', 'u_hover_cell', 'u_atlas', 'u_cells'] as const;
 type Attrib = (typeof ATTRIBS)[number];
 type Uniform = (typeof UNIFORMS)[number];
 
@@ -90,8 +84,9 @@ export class StationLayer implements GlLayer {
   private readonly drawn: Float32Array;
   private readonly halo: Float32Array;
   private clusterData = new Float32Array(0);
-  private clusters: readonly Cluster[] = [];
   private groupedAt: number | null = null;
+  /** The badge under the pointer or the keyboard's focus, by id. */
+  private hoveredCluster: number | undefined;
   private atlas: Atlas;
   private atlasDirty = true;
   private cellsDirty = true;
@@ -99,15 +94,19 @@ export class StationLayer implements GlLayer {
   /** Stations with a halo: with none, the halo pass is skipped. */
   private haloCount = 0;
 
+  private readonly count: number;
+
   constructor(
-    private readonly points: readonly StationPoint[],
+    points: readonly { readonly lon: number; readonly lat: number }[],
+    private readonly layout: StationLayout,
     atlas: Atlas,
   ) {
     this.atlas = atlas;
+    this.count = points.length;
     this.xs = Float64Array.from(points, (p) => mercatorX(p.lon));
     this.ys = Float64Array.from(points, (p) => mercatorY(p.lat));
     this.staticData = new Float32Array(points.length * 4);
-    points.forEach((p, i) => this.staticData.set([this.xs[i], this.ys[i], p.dx, p.dy], i * 4));
+    points.forEach((_, i) => this.staticData.set([this.xs[i], this.ys[i], layout.offsets[2 * i], layout.offsets[2 * i + 1]], i * 4));
     this.cells = new Float32Array(points.length).fill(HIDDEN);
     this.drawn = new Float32Array(points.length).fill(HIDDEN);
     this.halo = new Float32Array(points.length);
@@ -120,12 +119,22 @@ export class StationLayer implements GlLayer {
     return changed;
   }
 
-  setHighlighted(indices: ReadonlySet<number>): boolean {
-    const changed = assign(this.halo, (i) => (indices.has(i) ? 1 : 0));
+  /** Selected stations get a halo, hovered or focused ones a thinner ring; returns whether anything changed. */
+  setHighlighted(selected: ReadonlySet<number>, hovered: ReadonlySet<number>, hoveredCluster: number | undefined): boolean {
+    let changed = assign(this.halo, (i) => (selected.has(i) ? 1 : hovered.has(i) ? 2 : 0));
     if (changed) this.haloDirty = true;
-    this.haloCount = indices.size;
+    this.haloCount = selected.size + hovered.size;
+    this.selected = selected;
+    if (hoveredCluster !== this.hoveredCluster || (changed && this.clusterData.length > 0)) {
+      this.hoveredCluster = hoveredCluster;
+      // Badges' rings are sprites of their own: regroup to redraw them.
+      this.groupedAt = null;
+      changed = true;
+    }
     return changed;
   }
+
+  private selected: ReadonlySet<number> = new Set();
 
   setAtlas(atlas: Atlas): void {
     this.atlas = atlas;
@@ -134,38 +143,6 @@ export class StationLayer implements GlLayer {
     this.groupedAt = null;
   }
 
-  /** The clusters drawn: where (lon/lat) and how many stations each stands for. */
-  drawnClusters(): { lon: number; lat: number; count: number }[] {
-    return this.clusters.map((c) => ({ lon: c.x * 360 - 180, lat: latitudeOf(c.y), count: c.members.length }));
-  }
-
-  /**
-   * Stations drawn under a point (CSS pixels in the map's container), nearest first; a cluster
-   * under it answers with all its members. Projected on the CPU with the map's own transform, so
-   * it agrees with what was drawn, world copies included.
-   */
-  stationsAt(map: MapLibreMap, x: number, y: number, slop: number): number[] {
-    const scale = iconScale(map.getZoom());
-    const lng = map.unproject([x, y]).lng;
-    const near = (lon: number, lat: number, dx: number, dy: number, reach: number) => {
-      const s = map.project([lon + 360 * Math.round((lng - lon) / 360), lat]);
-      const ex = Math.abs(s.x + dx * scale - x);
-      const ey = Math.abs(s.y + dy * scale - y);
-      return ex <= reach && ey <= reach ? ex + ey : null;
-    };
-    const discReach = slop + ((this.atlas.cell / 2) * DISC_SIZE * scale) / 2;
-    for (const c of this.clusters) {
-      if (near(c.x * 360 - 180, latitudeOf(c.y), 0, 0, discReach) !== null) return [...c.members];
-    }
-    const hits: [number, number][] = [];
-    const reach = slop + 8 * scale;
-    this.points.forEach((p, i) => {
-      if (this.drawn[i] === HIDDEN) return;
-      const d = near(p.lon, p.lat, p.dx, p.dy, reach);
-      if (d !== null) hits.push([i, d]);
-    });
-    return hits.sort((a, b) => a[1] - b[1]).map(([i]) => i);
-  }
 
   forget(): void {
     this.buffers = null;
@@ -178,14 +155,16 @@ export class StationLayer implements GlLayer {
     const level = Math.floor(zoom);
     if (!this.cellsDirty && this.groupedAt === level) return;
     this.groupedAt = level;
-    const { inCluster, clusters } = clusterPoints(this.xs, this.ys, (i) => this.cells[i] !== HIDDEN, clusterCellSize(level));
-    for (let i = 0; i < this.cells.length; i++) this.drawn[i] = inCluster[i] ? HIDDEN : this.cells[i];
-    this.clusters = clusters;
+    const { single, clusters } = this.layout.marks(level, (i) => this.cells[i] !== HIDDEN);
+    for (let i = 0; i < this.cells.length; i++) this.drawn[i] = single[i] ? this.cells[i] : HIDDEN;
     const sprites: number[] = [];
-    const { clusterCell, digitCell } = this.atlas;
+    const { clusterCell, digitCell, haloCell, hoverCell } = this.atlas;
     for (const c of clusters) {
       const digits = String(Math.min(9999, c.members.length));
-      sprites.push(c.x, c.y, 0, 0, clusterCell, DISC_SIZE + 0.15 * Math.max(0, digits.length - 2));
+      const disc = DISC_SIZE + 0.15 * Math.max(0, digits.length - 2);
+      const picked = c.members.some((i) => this.selected.has(i));
+      if (picked || c.id === this.hoveredCluster) sprites.push(c.x, c.y, 0, 0, picked ? haloCell : hoverCell, disc * 1.25);
+      sprites.push(c.x, c.y, 0, 0, clusterCell, disc);
       [...digits].forEach((d, k) => sprites.push(c.x, c.y, (k - (digits.length - 1) / 2) * DIGIT_STEP_PX, 0, digitCell + Number(d), DIGIT_SIZE));
     }
     this.clusterData = Float32Array.from(sprites);
@@ -212,7 +191,7 @@ export class StationLayer implements GlLayer {
   }
 
   draw(gl: GL, view: GlView): void {
-    if (this.points.length === 0) return;
+    if (this.count === 0) return;
     const { program, buffers, texture } = this.ensureResources(gl);
     const { zoom, pixelRatio: ratio } = view;
     this.regroup(zoom);
@@ -249,6 +228,7 @@ export class StationLayer implements GlLayer {
     // The atlas is drawn at pixelRatio 2: one cell is cell/2 CSS pixels at scale 1.
     gl.uniform1f(u.u_size, (this.atlas.cell / 2) * scale * ratio);
     gl.uniform1f(u.u_halo_cell, this.atlas.haloCell);
+    gl.uniform1f(u.u_hover_cell, this.atlas.hoverCell);
     gl.uniform1f(u.u_cells, this.atlas.cells);
     gl.uniform1i(u.u_atlas, 0);
     const drawAll = (count: number) => {
@@ -274,10 +254,10 @@ export class StationLayer implements GlLayer {
     gl.vertexAttrib1f(a.a_size, 1);
     if (this.haloCount > 0) {
       gl.uniform1f(u.u_halo_pass, 1);
-      drawAll(this.points.length);
+      drawAll(this.count);
     }
     gl.uniform1f(u.u_halo_pass, 0);
-    drawAll(this.points.length);
+    drawAll(this.count);
 
     // Clusters: discs and the digits of their counts, from one interleaved buffer.
     const sprites = this.clusterData.length / 6;

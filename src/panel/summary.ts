@@ -1,5 +1,5 @@
 // What is shown, counted: the numbers behind the counts line and the map's text alternative.
-import { stationsAsOf, type CountEvents, type MapModel } from '../model/model';
+import { stationsAsOf, type CountEvents, type MapModel } from '../model/model.ts';
 import type { AppState } from '../state/state';
 import type { I18n } from '../i18n';
 

@@ -1,6 +1,7 @@
 // The one app state, and the only function that changes it. Every input (URL, clicks, keys,
 // postMessage) becomes an intent; `reduce` returns a state that is always normalised.
 import type { Day } from '../model/dates';
+import { sameCamera, validCamera, type Camera } from '../map/camera.ts';
 
 export type SelectionKind = 'station' | 'country' | 'event';
 export interface Selection {
@@ -19,6 +20,11 @@ export interface AppState {
   readonly lang: string;
   readonly view: ViewMode;
   readonly theme: Theme;
+  /**
+   * Where the reader moved the map themselves; null while the map frames the selection (or, with
+   * none, every station). A new selection sets it back to null.
+   */
+  readonly camera: Camera | null;
 }
 
 /** The ids a selection may name: a Set, or the model's own maps (no copy of 100,000 event ids). */
@@ -49,6 +55,7 @@ export type Intent =
   | { readonly type: 'set-lang'; readonly lang: string }
   | { readonly type: 'set-view'; readonly view: ViewMode }
   | { readonly type: 'set-theme'; readonly theme: Theme }
+  | { readonly type: 'set-camera'; readonly camera: Camera | null }
   /** Several fields at once (URL, postMessage); each invalid field is ignored. */
   | { readonly type: 'patch'; readonly patch: StatePatch };
 
@@ -60,6 +67,7 @@ export interface StatePatch {
   readonly lang?: string;
   readonly view?: ViewMode;
   readonly theme?: Theme;
+  readonly camera?: Camera | null;
 }
 
 export function defaultState(ctx: StateContext): AppState {
@@ -71,6 +79,7 @@ export function defaultState(ctx: StateContext): AppState {
     lang: ctx.defaultLang,
     view: 'map',
     theme: 'auto',
+    camera: null,
   };
 }
 
@@ -99,7 +108,24 @@ export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext
   const lang = patch.lang !== undefined && ctx.langs.includes(patch.lang) ? patch.lang : state.lang;
   const view = patch.view === 'map' || patch.view === 'list' ? patch.view : state.view;
   const theme = patch.theme === 'auto' || patch.theme === 'light' || patch.theme === 'dark' ? patch.theme : state.theme;
-  return { from, to, selection, types, lang, view, theme };
+  // A new selection brings the map to it, unless the same patch places the camera itself.
+  const given = patch.camera === undefined ? undefined : patch.camera === null ? null : (validCamera(patch.camera) ?? undefined);
+  const selectionMoved = !sameSelection(selection, state.selection);
+  const camera = given !== undefined ? given : selectionMoved ? null : state.camera;
+  return { from, to, selection, types, lang, view, theme, camera };
+}
+
+/**
+ * The state as a new context allows it (the events have arrived, say): a selection the context
+ * does not know is dropped, dates are clamped; everything else is kept.
+ */
+export function normalizeState(state: AppState, ctx: StateContext): AppState {
+  const selection = validSelection(state.selection, ctx) ? state.selection : null;
+  return applyPatch({ ...state, selection }, { from: state.from, to: state.to, types: state.types, lang: state.lang }, ctx);
+}
+
+function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  return a?.kind === b?.kind && a?.id === b?.id;
 }
 
 export function reduce(state: AppState, intent: Intent, ctx: StateContext): AppState {
@@ -122,6 +148,8 @@ export function reduce(state: AppState, intent: Intent, ctx: StateContext): AppS
       return applyPatch(state, { view: intent.view }, ctx);
     case 'set-theme':
       return applyPatch(state, { theme: intent.theme }, ctx);
+    case 'set-camera':
+      return applyPatch(state, { camera: intent.camera }, ctx);
     case 'patch':
       return applyPatch(state, intent.patch, ctx);
   }
@@ -131,8 +159,8 @@ export function sameState(a: AppState, b: AppState): boolean {
   return (
     a.from === b.from &&
     a.to === b.to &&
-    a.selection?.kind === b.selection?.kind &&
-    a.selection?.id === b.selection?.id &&
+    sameSelection(a.selection, b.selection) &&
+    sameCamera(a.camera, b.camera) &&
     a.types.length === b.types.length &&
     a.types.every((t, i) => t === b.types[i]) &&
     a.lang === b.lang &&

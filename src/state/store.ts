@@ -1,5 +1,5 @@
 // A tiny store: holds the state, reduces intents, notifies subscribers only on real change.
-import { reduce, sameState, type AppState, type Intent, type StateContext } from './state';
+import { normalizeState, reduce, sameState, type AppState, type Intent, type StateContext } from './state';
 
 export type Listener = (state: AppState, previous: AppState) => void;
 export type Dispatch = (intent: Intent) => void;
@@ -8,33 +8,16 @@ export interface Store {
   getState(): AppState;
   dispatch: Dispatch;
   subscribe(listener: Listener): () => void;
-}
-
-/**
- * A store started on the overview's preview, before the events are in: its context knows no
- * event ids, so what the URL or an intent says about an event cannot be judged yet.
- */
-export interface PreviewStore extends Store {
   /**
-   * The model is built: the state becomes `initial` (the URL read again in the model's context)
-   * with every intent so far applied again in `ctx`, as if the model had been there from the start.
-   * Later intents are not kept.
+   * What the state may refer to has changed (the events have arrived): the state is kept as far
+   * as the new context allows it.
    */
-  settle(initial: AppState, ctx: StateContext): void;
+  setContext(ctx: StateContext): void;
 }
 
-export function createStore(initial: AppState, ctx: StateContext): Store {
-  return makeStore(initial, ctx, null);
-}
-
-export function createPreviewStore(initial: AppState, ctx: StateContext): PreviewStore {
-  return makeStore(initial, ctx, []);
-}
-
-function makeStore(initial: AppState, firstCtx: StateContext, kept: Intent[] | null): PreviewStore {
+export function createStore(initial: AppState, firstCtx: StateContext): Store {
   let state = initial;
   let ctx = firstCtx;
-  let log = kept;
   const listeners = new Set<Listener>();
   const change = (next: AppState) => {
     if (sameState(next, state)) return;
@@ -44,19 +27,14 @@ function makeStore(initial: AppState, firstCtx: StateContext, kept: Intent[] | n
   };
   return {
     getState: () => state,
-    dispatch(intent) {
-      log?.push(intent);
-      change(reduce(state, intent, ctx));
-    },
+    dispatch: (intent) => change(reduce(state, intent, ctx)),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settle(settled, nextCtx) {
-      ctx = nextCtx;
-      const intents = log ?? [];
-      log = null;
-      change(intents.reduce((s, intent) => reduce(s, intent, nextCtx), settled));
+    setContext(next) {
+      ctx = next;
+      change(normalizeState(state, next));
     },
   };
 }

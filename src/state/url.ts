@@ -2,6 +2,7 @@
 // invalid falls back to the default without an error.
 import { formatDay, parseDay } from '../model/dates';
 import { applyPatch, defaultState, type AppState, type Selection, type StateContext, type StatePatch } from './state';
+import { formatCamera, parseCamera, type Camera } from '../map/camera';
 
 /** Reads the state fields a query string (or a postMessage object of strings) carries. */
 export function patchFromParams(get: (key: string) => string | null | undefined): StatePatch {
@@ -20,6 +21,9 @@ export function patchFromParams(get: (key: string) => string | null | undefined)
   if (view === 'map' || view === 'list') patch.view = view;
   const theme = get('theme');
   if (theme === 'light' || theme === 'dark' || theme === 'auto') patch.theme = theme;
+  const at = get('at');
+  const camera = typeof at === 'string' ? parseCamera(at) : null;
+  if (camera) patch.camera = camera;
   return patch;
 }
 
@@ -50,13 +54,15 @@ export function queryFromState(state: AppState, ctx: StateContext, extra: Readon
   if (state.lang !== def.lang) params.set('lang', state.lang);
   if (state.view !== def.view) params.set('view', state.view);
   if (state.theme !== def.theme) params.set('theme', state.theme);
+  if (state.camera) params.set('at', formatCamera(state.camera));
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  const s = params.toString();
+  // The camera's slashes are legal in a query and easier to read than %2F.
+  const s = params.toString().replace(/%2F/g, '/');
   return s ? `?${s}` : '';
 }
 
-/** The state as plain strings, for postMessage and tests. */
-export function stateToPlain(state: AppState): Record<string, string | string[] | null> {
+/** The state as plain values, for postMessage: `camera` is where the map is (framed or moved). */
+export function stateToPlain(state: AppState, camera: Camera | null = state.camera): Record<string, string | string[] | Camera | null> {
   return {
     from: formatDay(state.from),
     to: formatDay(state.to),
@@ -65,5 +71,6 @@ export function stateToPlain(state: AppState): Record<string, string | string[] 
     event: state.selection?.kind === 'event' ? state.selection.id : null,
     types: [...state.types],
     lang: state.lang,
+    camera: camera && { lon: camera.lon, lat: camera.lat, zoom: camera.zoom },
   };
 }

@@ -9,12 +9,14 @@ import { addMonths, dateToDay, dayToDate, formatDay, type Day } from '../model/d
 import type { EventMark, MapModel, Model, TimedEvent } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
+import type { Hover } from '../state/hover';
 import { el, svgEl } from '../dom';
 import { shapePath, isHollow } from '../shapes';
 import type { Shape } from '../model/schema';
 import { highlightedEvents } from '../selection';
 import { layoutMarks, maxZoomFor, type MarkLayout } from './layout';
 import type { I18n } from '../i18n';
+import { dateFormat, eventDateLabel } from '../i18n/date-labels';
 import type { EventTypeDef } from '../model/schema';
 
 const MARK_SIZE = 12;
@@ -35,6 +37,8 @@ export interface TimelineOptions {
   /** Where the marks go until then (`Preview.marks`), or the model's events. */
   readonly marks: readonly EventMark[];
   readonly dispatch: Dispatch;
+  /** Linked highlighting: a mark hovered or focused here lights up its station or country on the map, and back. */
+  readonly hover: Hover;
   readonly dark: () => boolean;
 }
 
@@ -97,6 +101,7 @@ export class TimelineView {
     this.tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
     opts.container.append(this.canvas, this.svg, this.marksFocus, this.announcer, this.tooltip);
     this.bindMarks();
+    opts.hover.subscribe(() => this.paint());
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .filter((event: Event) => {
@@ -250,8 +255,10 @@ export class TimelineView {
       this.svg.style.cursor = i >= 0 ? 'pointer' : '';
       if (i >= 0) this.showTooltip(this.shown![i]);
       else this.hideTooltip();
+      this.opts.hover.set(i >= 0 ? { kind: 'event', id: this.shown![i].id } : null);
     });
     this.svg.addEventListener('mouseleave', () => {
+      if (this.hoverIndex >= 0) this.opts.hover.set(null);
       this.hoverIndex = -1;
       this.hideTooltip();
     });
@@ -267,6 +274,7 @@ export class TimelineView {
     });
     this.marksFocus.addEventListener('blur', () => {
       this.hideTooltip();
+      this.opts.hover.set(null);
       this.paint();
     });
   }
@@ -330,9 +338,10 @@ export class TimelineView {
       select(this.svg).call(this.zoomBehavior.translateBy, (this.width / 2 - x) / this.transform.k, 0);
     }
     this.marksFocus.dataset.active = e.id;
-    const label = `${eventDateLabel(e, this.i18n)}: ${(this.i18n.lang !== 'en' && e.titleZh) || e.title}`;
+    const label = `${eventDateLabel(e, this.i18n)}: ${this.i18n.text(e.title)}`;
     this.announcer.textContent = label;
     this.showTooltip(e);
+    this.opts.hover.set({ kind: 'event', id: e.id });
     this.paint();
   }
 
@@ -351,8 +360,8 @@ export class TimelineView {
     const i18n = this.i18n;
     if (!i18n) return;
     const i = this.visible.indexOf(e);
-    const title = (i18n.lang !== 'en' && e.titleZh) || e.title;
-    this.tooltip.replaceChildren(el('strong', {}, [eventDateLabel(e, i18n)]), el('span', {}, [title]));
+    const title = i18n.textLang(e.title);
+    this.tooltip.replaceChildren(el('strong', {}, [eventDateLabel(e, i18n)]), el('span', { lang: title.lang === i18n.lang ? undefined : title.lang }, [title.text]));
     this.tooltip.hidden = false;
     const x = i >= 0 ? this.xs[i] : this.width / 2;
     const lane = i >= 0 ? this.layout.lanes[i] : -1;
@@ -381,7 +390,9 @@ export class TimelineView {
       this.layout = layoutMarks(this.xs, MARK_SIZE, 2, MAX_LANES, DENSITY_BUCKET_PX);
       if (this.activeIndex >= this.visible.length) this.activeIndex = -1;
     }
-    const marksH = this.layout.laneCount * LANE + (this.layout.density.size > 0 ? DENSITY_H : 0);
+    // Always room for every lane and the density strip: the timeline's height never changes, so
+    // nothing below it moves when the marks change (or first arrive).
+    const marksH = MAX_LANES * LANE + DENSITY_H;
     this.marksH = marksH;
     this.height = TOP + marksH + AXIS_H + 4;
     this.svg.setAttribute('width', String(this.width));
@@ -424,7 +435,10 @@ export class TimelineView {
     const h = TOP + this.marksH;
     const dark = this.opts.dark();
     const active = document.activeElement === this.marksFocus && this.shown ? this.activeIndex : -1;
-    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${active}`;
+    // What the map's pointer is on (a station, a country) lights up its events here.
+    const hover = this.opts.hover.get();
+    const hovered: ReadonlySet<EventMark> = this.full && hover && hover.kind !== 'event' ? highlightedEvents(this.full, hover) : new Set();
+    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${active}|${hover?.kind ?? ''}:${hover?.id ?? ''}`;
     if (paintKey === this.paintKey) return;
     this.paintKey = paintKey;
     if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
@@ -464,7 +478,8 @@ export class TimelineView {
       const def = this.typeDefs.get(e.type)!;
       const color = dark ? def.darkColor : def.color;
       const hl = highlighted.has(e);
-      ctx.globalAlpha = highlighted.size > 0 && !hl ? 0.28 : 1;
+      const lit = hovered.has(e);
+      ctx.globalAlpha = (highlighted.size > 0 && !hl && !lit) || (hovered.size > 0 && !lit && !hl) ? 0.28 : 1;
       ctx.setTransform(dpr, 0, 0, dpr, dpr * cx, dpr * this.markY(lane));
       const path = this.shapePath2D(def.shape);
       if (isHollow(def.shape)) {
@@ -477,6 +492,14 @@ export class TimelineView {
         ctx.lineWidth = hl ? 2 : 1;
         ctx.strokeStyle = hl ? textColor : outline;
         ctx.stroke(path);
+      }
+      if (lit) {
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = textColor;
+        ctx.beginPath();
+        ctx.arc(0, 0, MARK_SIZE / 2 + 3, 0, Math.PI * 2);
+        ctx.stroke();
       }
       if (i === active) {
         ctx.globalAlpha = 1;
@@ -511,24 +534,6 @@ export class TimelineView {
 
 function setAttrs(node: Element, attrs: Readonly<Record<string, number>>): void {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v.toFixed(1));
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-/** Intl formatters are slow to make and reused on every render: one per language and style. */
-function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
-    formats.set(key, f);
-  }
-  return f;
-}
-
-export function eventDateLabel(e: { date: string; start: Day; precision: string }, i18n: I18n): string {
-  if (e.precision === 'year') return `${e.date} ${i18n.t('precisionYear')}`;
-  if (e.precision === 'month') return dateFormat(i18n.lang, { month: 'long', year: 'numeric' }).format(dayToDate(e.start));
-  return i18n.date(e.start);
 }
 
 function axisLabel(d: Date, x: ScaleTime<number, number>, lang: string): string {

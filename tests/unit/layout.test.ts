@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMarks, maxZoomFor } from '../../src/timeline/layout';
-import { stationOffsets } from '../../src/map/offsets';
 import { unwrapRing } from '../../src/map/basemap';
 
 describe('layoutMarks (stacking)', () => {
@@ -26,16 +25,6 @@ describe('layoutMarks (stacking)', () => {
   it('zooms in far enough to show single days', () => {
     expect(maxZoomFor(1200, 600, 24)).toBe(48);
     expect(maxZoomFor(5, 600)).toBe(1);
-  });
-});
-
-describe('stationOffsets', () => {
-  it('leaves lone stations in place and fans out those that share a city', () => {
-    const { slots, offsets } = stationOffsets([[0, 0], [10, 10], [10, 10], [10, 10]]);
-    expect(offsets[slots[0]]).toEqual([0, 0]);
-    const fanned = slots.slice(1).map((s) => offsets[s]);
-    expect(new Set(fanned.map((o) => o.join(','))).size).toBe(3);
-    for (const [x, y] of fanned) expect(Math.hypot(x, y)).toBeGreaterThan(5);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultState, reduce, type AppState, type StateContext } from '../../src/state/state';
-import { createPreviewStore } from '../../src/state/store';
+import { createStore } from '../../src/state/store';
 import { queryFromState, stateFromQuery, stateToPlain } from '../../src/state/url';
 import { day } from './helpers';
 
@@ -76,47 +76,57 @@ describe('reduce', () => {
   });
 });
 
-describe('the preview store', () => {
-  // The overview knows the stations but no event ids.
-  const previewCtx: StateContext = { ...ctx, eventIds: new Set() };
-  const query = '?event=ie-closed&to=2023-06-30';
+describe('the store', () => {
+  // Before the events arrive, any event id is taken on trust; the events' own context judges it.
+  const anyId = { has: () => true };
+  const previewCtx: StateContext = { ...ctx, eventIds: anyId };
 
-  it('settles as if the model had been there from the start: the URL read again, every intent applied again', () => {
-    const store = createPreviewStore(stateFromQuery(query, previewCtx), previewCtx);
-    expect(store.getState().selection).toBeNull(); // The preview cannot check the event.
+  it('keeps what the URL and the reader asked for when the events arrive, and drops what they do not know', () => {
+    const store = createStore(stateFromQuery('?event=ie-closed&to=2023-06-30', previewCtx), previewCtx);
+    expect(store.getState().selection).toEqual({ kind: 'event', id: 'ie-closed' });
     store.dispatch({ type: 'set-range', from: day(2022, 10, 1), to: day(2023, 3, 31) });
     store.dispatch({ type: 'toggle-type', eventType: 'report' });
-    store.dispatch({ type: 'select', selection: { kind: 'event', id: 'ie-closed' } }); // Ignored for now.
-    expect(store.getState().selection).toBeNull();
     const seen: AppState[] = [];
     store.subscribe((s) => seen.push(s));
-
-    store.settle(stateFromQuery(query, ctx), ctx);
-    let expected = stateFromQuery(query, ctx);
-    for (const intent of [
-      { type: 'set-range', from: day(2022, 10, 1), to: day(2023, 3, 31) },
-      { type: 'toggle-type', eventType: 'report' },
-      { type: 'select', selection: { kind: 'event', id: 'ie-closed' } },
-    ] as const) {
-      expected = reduce(expected, intent, ctx);
-    }
-    expect(store.getState()).toEqual(expected);
+    store.setContext(ctx);
+    expect(seen).toEqual([]);
     expect(store.getState().selection).toEqual({ kind: 'event', id: 'ie-closed' });
     expect(store.getState().to).toBe(day(2023, 3, 31));
     expect(store.getState().types).toEqual(['statement', 'closure']);
-    expect(seen).toEqual([store.getState()]);
 
-    // Settled: intents are no longer kept.
-    store.dispatch({ type: 'select', selection: { kind: 'station', id: 'nl-amsterdam' } });
-    expect(store.getState().selection).toEqual({ kind: 'station', id: 'nl-amsterdam' });
-    store.settle(defaultState(ctx), ctx);
-    expect(store.getState()).toEqual(defaultState(ctx));
+    const unknown = createStore(stateFromQuery('?event=no-such-event&to=2023-06-30', previewCtx), previewCtx);
+    unknown.setContext(ctx);
+    expect(unknown.getState().selection).toBeNull();
+    expect(unknown.getState().to).toBe(day(2023, 6, 30));
   });
+});
 
-  it('keeps what the URL asked for when nothing happened on the preview', () => {
-    const store = createPreviewStore(stateFromQuery(query, previewCtx), previewCtx);
-    store.settle(stateFromQuery(query, ctx), ctx);
-    expect(store.getState().selection).toEqual({ kind: 'event', id: 'ie-closed' });
-    expect(store.getState().to).toBe(day(2023, 6, 30));
+describe('the camera', () => {
+  const s0 = defaultState(ctx);
+  it('is null (framing the selection) until the reader moves the map', () => {
+    expect(s0.camera).toBeNull();
+    const moved = reduce(s0, { type: 'set-camera', camera: { lon: 10, lat: 50, zoom: 4 } }, ctx);
+    expect(moved.camera).toEqual({ lon: 10, lat: 50, zoom: 4 });
+    // A new selection goes back to framing it; one that does not change keeps the camera.
+    expect(reduce(moved, { type: 'select', selection: { kind: 'country', id: 'IE' } }, ctx).camera).toBeNull();
+    expect(reduce(moved, { type: 'set-to', to: day(2023, 1, 1) }, ctx).camera).toEqual(moved.camera);
+    // A patch that places both keeps its camera.
+    const both = reduce(s0, { type: 'patch', patch: { selection: { kind: 'country', id: 'IE' }, camera: { lon: 1, lat: 2, zoom: 3 } } }, ctx);
+    expect(both).toMatchObject({ selection: { kind: 'country', id: 'IE' }, camera: { lon: 1, lat: 2, zoom: 3 } });
+  });
+  it('ignores invalid cameras', () => {
+    const moved = reduce(s0, { type: 'set-camera', camera: { lon: 10, lat: 50, zoom: 4 } }, ctx);
+    for (const camera of [{ lon: Number.NaN, lat: 0, zoom: 1 }, { lon: 0, lat: 95, zoom: 1 }, { lon: 0, lat: 0, zoom: -1 }, { lon: 0, lat: 0, zoom: 99 }]) {
+      expect(reduce(moved, { type: 'set-camera', camera }, ctx).camera).toEqual(moved.camera);
+    }
+  });
+  it('is written as at=zoom/lat/lon only when the reader placed it, and read back', () => {
+    expect(queryFromState(s0, ctx)).toBe('');
+    const moved = reduce(s0, { type: 'set-camera', camera: { lon: 12.4964, lat: 41.9028, zoom: 5.25 } }, ctx);
+    const q = queryFromState(moved, ctx);
+    expect(q).toBe('?at=5.25/41.903/12.496');
+    expect(stateFromQuery(q, ctx).camera).toEqual({ lon: 12.496, lat: 41.903, zoom: 5.25 });
+    expect(stateFromQuery('?at=4/50/10&station=ie-dublin', ctx)).toMatchObject({ camera: { lon: 10, lat: 50, zoom: 4 }, selection: { kind: 'station', id: 'ie-dublin' } });
+    for (const bad of ['?at=4/50', '?at=a/b/c', '?at=4/95/10', '?at=99/0/0', '?at=4/50/10/2']) expect(stateFromQuery(bad, ctx).camera).toBeNull();
   });
 });

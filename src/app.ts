@@ -1,0 +1,199 @@
+// The app on a stage: the store, the map and the page's text, then the controls, then the events.
+// Start-up (startup.ts) decides when each comes; this module wires them: every input becomes an
+// intent, every state change renders each view, and the URL and an embedding page hear of it.
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { countModelEvents, type CountEvents, type EventMark, type MapModel, type Model } from './model/model';
+import type { Preview } from './model/overview';
+import type { Config } from './model/schema';
+import type { Loaded } from './load';
+import { createStore, type Store } from './state/store';
+import { createHover, type Hover } from './state/hover';
+import type { AppState, StateContext } from './state/state';
+import { ANY_ID, stateContext } from './state/context';
+import { queryFromState, stateFromQuery } from './state/url';
+import { throttledUrlWriter } from './state/url-sync';
+import { i18n, LANGUAGES, setMessageOverrides, type I18n } from './i18n';
+import { byId as $, replaceChildren } from './dom';
+import { afterNextFrame } from './frame';
+import type { CountryProps } from './map/basemap';
+import type { Bounds, Camera } from './map/camera';
+import { MapHost, SVG_MAX_STATIONS, type WebGlPolicy } from './map/map-host';
+import { paletteFor } from './map/palette';
+import { countsLine, mapAltText, summarize } from './panel/summary';
+import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi, type EmbedApi } from './embed/embed-mode';
+import { announceCounts, hideNotice, renderStoryText, showProblems, storyLanguages } from './page';
+import type { Ui } from './ui';
+
+/** What the map, the counts line and the timeline read: the overview's preview, then the model. */
+export interface Stage {
+  readonly map: MapModel;
+  readonly countEvents: CountEvents;
+  readonly marks: () => readonly EventMark[];
+  /** The full model, once the events are in. */
+  readonly model: Model | null;
+}
+
+export const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, model: null });
+export const modelStage = (model: Model): Stage => ({ map: model, countEvents: countModelEvents(model), marks: () => model.events, model });
+
+function contextFor(stage: Stage, languages: readonly string[]): StateContext {
+  return stateContext(stage.map, stage.model ? stage.model.eventById : ANY_ID, languages);
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+const isDark = (state: AppState) => state.theme === 'dark' || (state.theme === 'auto' && systemDark());
+
+function defaultBounds(config: Config): Bounds | null {
+  const b = config.defaultView.bounds;
+  if (!b) return null;
+  const [[west, south], [east, north]] = b;
+  return [west, Math.min(south, north), east < west ? east + 360 : east, Math.max(south, north)];
+}
+
+export class App {
+  readonly store: Store;
+  private readonly hover: Hover = createHover();
+  private readonly map: MapHost;
+  private readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
+  private stage: Stage;
+  private ui: Ui | null = null;
+  private loaded: Loaded | null = null;
+  private api: EmbedApi | null = null;
+  private readonly params = new URLSearchParams(location.search);
+  private readonly embedded: boolean;
+  private readonly languages: readonly string[];
+  private readonly writeUrl = throttledUrlWriter((q) => history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`));
+  private lastLang = '';
+  private mapNotice: 'webgl' | 'failed' | null = null;
+  private renderSeq = 0;
+
+  constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>) {
+    this.stage = stage;
+    this.countries = countries;
+    const { config } = stage.map;
+    setMessageOverrides(config.messages);
+    this.embedded = isEmbedded(this.params);
+    if (this.embedded) setupEmbedChrome(this.params);
+    this.languages = storyLanguages(config, Object.keys(LANGUAGES));
+    const ctx = contextFor(stage, this.languages);
+    this.store = createStore(stateFromQuery(location.search, ctx), ctx);
+    const state = this.store.getState();
+    const webgl: WebGlPolicy = typeof WebGLRenderingContext === 'undefined' ? 'never' : stage.map.stations.length > SVG_MAX_STATIONS ? 'at-load' : 'on-demand';
+    if (webgl === 'never') this.mapNotice = 'webgl';
+    this.map = new MapHost({
+      container: $('map'),
+      model: stage.map,
+      countries,
+      state,
+      dispatch: this.store.dispatch,
+      hover: this.hover,
+      reducedMotion,
+      webgl,
+      defaultBounds: defaultBounds(config),
+      fontUrl: new URL('fonts/noto-sans-latin-400-normal.woff2', document.baseURI).href,
+      onMoveEnd: () => this.api?.stateChanged(this.store.getState(), this.map.camera()),
+      onRenderer: (kind, failed) => {
+        document.documentElement.dataset.map = kind;
+        if (failed) this.mapNotice = 'failed';
+        this.lastLang = '';
+        this.render(this.store.getState());
+      },
+    });
+    document.documentElement.dataset.map = 'svg';
+    this.store.subscribe((s) => {
+      this.render(s);
+      this.api?.stateChanged(s, this.map.camera());
+    });
+    $<HTMLSelectElement>('lang-select').addEventListener('change', (e) => this.store.dispatch({ type: 'set-lang', lang: (e.target as HTMLSelectElement).value }));
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.render(this.store.getState()));
+    hideNotice();
+    this.render(state);
+  }
+
+  /** The SVG map's gestures and the controls (timeline, player, legend, panel...): after the first paint. */
+  async mountControls(): Promise<void> {
+    void this.map.enableGestures();
+    const { mountUi } = await import('./ui');
+    this.ui = mountUi({
+      model: this.stage.map,
+      marks: this.stage.marks(),
+      store: this.store,
+      hover: this.hover,
+      countries: this.countries,
+      currentQuery: () => queryFromState(this.store.getState(), contextFor(this.stage, this.languages), embedExtras(this.params)),
+      reducedMotion,
+      isDark: () => isDark(this.store.getState()),
+    });
+    if (this.stage.model && this.loaded) this.ui.useModel(this.stage.model, this.loaded.dataset);
+    this.render(this.store.getState());
+    await afterNextFrame();
+  }
+
+  /** The events are in: the panel, search, list, URL and embed messages start working. */
+  useModel(model: Model, loaded: Loaded): void {
+    this.loaded = loaded;
+    if (this.stage.map !== model) this.stage = modelStage(model);
+    this.map.useModel(model, model);
+    this.ui?.useModel(model, loaded.dataset);
+    this.lastLang = '';
+    this.api = startMessageApi(this.store);
+    if (this.embedded) startHeightMessages(this.params);
+    const before = this.store.getState();
+    this.store.setContext(contextFor(this.stage, this.languages));
+    if (this.store.getState() === before) this.render(before);
+    performance.mark('chronomap:model-ready');
+    this.map.settled();
+  }
+
+  private renderChrome(t: I18n): void {
+    if (t.lang === this.lastLang) return;
+    this.lastLang = t.lang;
+    const config = this.stage.map.config;
+    renderStoryText(config, t, this.embedded, this.languages.map((code) => ({ code, name: LANGUAGES[code].langName })));
+    if (!this.loaded) return;
+    showProblems(this.loaded, t, this.mapNotice ? t.t('mapUnavailable') : null);
+  }
+
+  render(state: AppState): void {
+    const t = i18n(state.lang);
+    const dark = isDark(state);
+    const theme = dark ? 'dark' : 'light';
+    if (document.documentElement.dataset.theme !== theme) document.documentElement.dataset.theme = theme;
+    this.renderChrome(t);
+    const summary = summarize(this.stage.map, state, this.stage.countEvents);
+    announceCounts(countsLine(summary, state, t));
+    const alt = mapAltText(summary, state, t);
+    $('map-alt').textContent = alt;
+    this.map.setLabel(alt);
+    this.ui?.render(state, t, dark);
+    // The URL waits for the model: until then it still says what the reader asked for (an event,
+    // say, that the preview cannot check).
+    if (this.stage.model) {
+      const query = queryFromState(state, contextFor(this.stage, this.languages), embedExtras(this.params));
+      this.writeUrl(query);
+      if (this.embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query)]);
+    }
+    const seq = ++this.renderSeq;
+    void this.map.render(state, t, paletteFor(dark)).then(() => {
+      // "Rendered": the map and every control have drawn this state.
+      if (seq !== this.renderSeq || !this.ui || !this.stage.model) return;
+      document.documentElement.dataset.rendered = String(seq);
+      this.api?.rendered(state, this.map.camera());
+    });
+  }
+
+  /** Where the map is. */
+  camera(): Camera {
+    return this.map.camera();
+  }
+
+  /** Stations on the map as of the range's end. */
+  shownStations(): number {
+    return this.map.shownStations();
+  }
+
+  stationIds(): string[] {
+    return this.stage.map.stations.map((s) => s.id);
+  }
+}

@@ -1,0 +1,85 @@
+// Start-up, in phases, each waiting for the frame of the one before so that its work does not
+// hold back what the reader already sees:
+//   1. first paint: the map, the counts line and the page's text, from the overview (a summary
+//      the build derives from the data) and the basemap;
+//   2. controls: the timeline, player, legend and switches, working on the overview, once the
+//      stations file has arrived and matches it;
+//   3. model: the events are read, and the panel, search, list, URL and embed messages start;
+//   4. WebGL, on demand: when the reader zooms, pans or selects something that moves the camera
+//      (or at once, where the data is too big for the SVG map). See map/map-host.ts.
+import type { Topology } from 'topojson-specification';
+import { startLoading, type Loaded } from './load';
+import { DATA_BASE } from './data-files';
+import { buildModel } from './model/model';
+import { overviewMatches } from './model/overview';
+import { setMessageOverrides } from './i18n';
+import { byId as $ } from './dom';
+import { afterNextFrame } from './frame';
+import { countriesFromTopology } from './map/basemap';
+import { fetchText } from './fetch-text';
+import { App, modelStage, previewStage } from './app';
+import { showFatal, showLoading } from './page';
+
+const BASEMAP = 'basemap/countries-110m.json';
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export async function start(): Promise<void> {
+  showLoading();
+  const painted = deferred();
+  const controlsPainted = deferred();
+  const loading = startLoading(DATA_BASE, painted.promise, controlsPainted.promise);
+  const topology = fetchText(BASEMAP).then((text) => countriesFromTopology(JSON.parse(text) as Topology));
+  let app: App | null = null;
+
+  // 1. First paint, from the overview. Without one (or one of other data) the map waits for the model.
+  const paint = Promise.all([loading.preview, topology])
+    .then(async ([preview, countries]) => {
+      if (!preview) return;
+      app = new App(previewStage(preview), countries);
+      await afterNextFrame();
+    })
+    .catch(() => undefined)
+    .finally(() => painted.resolve());
+
+  // 2. Controls, once the stations are known to be the overview's.
+  void loading.previewStationsMatch.then(async (match) => {
+    await paint;
+    if (app && match) await app.mountControls().catch(() => undefined);
+    else if (app && !match) {
+      // Drawn from other stations: the map waits for the model rather than show what is not so.
+      $('map').classList.add('stale');
+      $('counts').textContent = '';
+    }
+    controlsPainted.resolve();
+  });
+
+  // 3. The model.
+  let loaded: Loaded;
+  let countries: Awaited<typeof topology>;
+  try {
+    [loaded, countries] = await Promise.all([loading.loaded, topology]);
+  } catch (err) {
+    showFatal(err instanceof Error ? err.message : String(err), () => location.reload());
+    return;
+  }
+  setMessageOverrides(loaded.dataset.config.messages);
+  const model = buildModel(loaded.dataset);
+  const current: App = app ?? new App(modelStage(model), countries);
+  if (!app) {
+    app = current;
+    await current.mountControls();
+  }
+  await paint;
+  const preview = await loading.preview;
+  current.useModel(model, loaded);
+  if (import.meta.env.VITE_CHRONOMAP_TEST_HOOKS === '1') void import('./test-hooks').then((m) => m.exposeForTests(current));
+  $('map').classList.remove('stale');
+  if (preview && !overviewMatches(preview, model)) {
+    console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');
+  }
+}

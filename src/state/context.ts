@@ -1,0 +1,25 @@
+// What the state may refer to, from the story: its days, its default range, the ids that exist,
+// its types and languages. One definition for the app and for the build's prerendered page.
+import { dateSpan } from '../model/dates.ts';
+import type { MapModel } from '../model/model.ts';
+import type { IdSet, StateContext } from './state.ts';
+
+/** Any event id, until the events are in: what the URL names is kept, and judged then. */
+export const ANY_ID: IdSet = { has: () => true };
+
+export function stateContext(model: MapModel, eventIds: IdSet, languages: readonly string[]): StateContext {
+  const { config } = model;
+  const clamp = (d: number) => Math.min(model.end, Math.max(model.start, d));
+  return {
+    start: model.start,
+    end: model.end,
+    defaultFrom: config.defaultView.from ? clamp(dateSpan(config.defaultView.from).start) : model.start,
+    defaultTo: config.defaultView.to ? clamp(dateSpan(config.defaultView.to).end) : model.end,
+    stationIds: model.stationById,
+    countryIds: new Set(model.countries),
+    eventIds,
+    types: config.eventTypes.map((t) => t.id),
+    langs: languages,
+    defaultLang: languages[0] ?? 'en',
+  };
+}
