@@ -23,6 +23,7 @@ import { countriesFromTopology } from '../src/map/basemap';
 import { buildModel } from '../src/model/model';
 import { boundsOfPoints, fitBounds, uniformPadding } from '../src/map/camera';
 import { COUNTRY_MAX_ZOOM, framingPadding } from '../src/map/framing';
+import { SVG_MAX_STATIONS } from '../src/map/renderer';
 import type { Config } from '../src/model/schema';
 
 const require = createRequire(import.meta.url);
@@ -88,8 +89,12 @@ interface Run {
    * step: its interactive time.
    */
   allControlsMs: number;
-  /** Ours only: when MapLibre has taken over from the SVG map (the floor's map is WebGL from the start). */
-  webglReadyMs: number;
+  /**
+   * Ours: when MapLibre has taken over from the SVG map, where the data is too big for SVG (at the
+   * smaller sizes the SVG map serves until the reader zooms: null). The floor's map is WebGL from
+   * the start: its interactive time.
+   */
+  webglReadyMs: number | null;
   scrubP50Ms: number;
   scrubP95Ms: number;
   longTasks: number;
@@ -202,28 +207,30 @@ async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  const ready = kind === 'ours' ? 'chronomap:webgl-ready' : 'floor:interactive';
-  await untilMark(page, ready);
-  const webglReadyMs = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, ready);
-  const allControlsMs = kind === 'ours' ? await page.evaluate(() => performance.getEntriesByName('chronomap:model-ready')[0].startTime) : webglReadyMs;
-  // Paint times are the browser's own: the element timing of text that first shows in the same
-  // frame as the map (the app's counts line, the floor's status line) or the timeline (the app's
-  // Play button), which is when that frame was presented, not when a script finished.
-  const painted = await page.evaluate(
+  await untilMark(page, kind === 'ours' ? 'chronomap:model-ready' : 'floor:interactive');
+  const mark = (name: string) => page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? null, name);
+  // Where the data is too big for the SVG map, MapLibre starts at load: the scrub waits for it.
+  const webglAtLoad = kind === 'ours' && (await page.evaluate(() => document.documentElement.dataset.map)) === 'svg' && (await page.evaluate(() => (window as unknown as { __chronomap: { stationIds(): string[] } }).__chronomap.stationIds().length)) > SVG_MAX_STATIONS;
+  if (webglAtLoad) await untilMark(page, 'chronomap:webgl-ready');
+  const webglReadyMs = kind === 'ours' ? await mark('chronomap:webgl-ready') : await mark('floor:interactive');
+  const allControlsMs = kind === 'ours' ? (await mark('chronomap:model-ready'))! : webglReadyMs!;
+  // The first map paint is the browser's own time: the element timing of text that first shows in
+  // the same frame as the map (the SVG map's attribution, the floor's status line), when that
+  // frame was presented, not when a script finished. The page's other text is in the HTML.
+  const firstPaintMs = await page.evaluate(
     () =>
-      new Promise<Record<string, number>>((resolve) => {
-        const times: Record<string, number> = {};
+      new Promise<number>((resolve) => {
         new PerformanceObserver((list, observer) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) times[e.identifier] = e.renderTime;
-          if (times['map-frame'] !== undefined && (times['controls-frame'] !== undefined || !document.getElementById('play'))) {
+          for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+            if (e.identifier !== 'map-frame') continue;
             observer.disconnect();
-            resolve(times);
+            resolve(e.renderTime);
           }
         }).observe({ type: 'element', buffered: true });
       }),
   );
-  const firstPaintMs = painted['map-frame'];
-  const interactiveMs = Math.max(firstPaintMs, painted['controls-frame'] ?? 0);
+  // Interactive: the controls' first frame (a mark set once that frame is out), for the floor its map.
+  const interactiveMs = kind === 'ours' ? Math.max(firstPaintMs, (await mark('chronomap:controls-ready')) ?? firstPaintMs) : firstPaintMs;
   const heapAfterLoadMb = await heapMb(page);
   // The scrub: range changes through the app's own state path (what a brush drag sends), each
   // timed until the map is idle and the timeline drawn; the floor applies one setFilter each.
@@ -268,7 +275,7 @@ async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', 
     firstPaintMs: round(firstPaintMs),
     interactiveMs: round(interactiveMs),
     allControlsMs: round(Math.max(interactiveMs, allControlsMs)),
-    webglReadyMs: round(webglReadyMs),
+    webglReadyMs: webglReadyMs === null ? null : round(webglReadyMs),
     scrubP50Ms: round(percentile(scrub.times, 50)),
     scrubP95Ms: round(percentile(scrub.times, 95)),
     longTasks: scrub.tasks.length,
@@ -281,7 +288,12 @@ async function measureIn(browser: Browser, url: string, kind: 'ours' | 'floor', 
 /** Each figure's median over the runs (the upper middle one for an even count). */
 function medianRun(runs: readonly Run[]): Run {
   const keys = Object.keys(runs[0]) as (keyof Run)[];
-  return Object.fromEntries(keys.map((k) => [k, percentile(runs.map((r) => r[k]), 50)])) as unknown as Run;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const values = runs.map((r) => r[k]).filter((v): v is number => v !== null);
+      return [k, values.length > 0 ? percentile(values, 50) : null];
+    }),
+  ) as unknown as Run;
 }
 
 function bundleSizes() {
@@ -394,7 +406,8 @@ function printTable(results: { dataset: string; ours: Run; floor: Run; dataGzipK
     ['heapAfterScrubMb', 'heap after scrub (MB)'],
   ];
   const header = ['metric', ...results.map((r) => `${r.dataset}: ours / floor = ratio`)];
-  const rows = metrics.map(([key, label]) => [label, ...results.map((r) => `${r.ours[key]} / ${r.floor[key]} = ${r.floor[key] ? (r.ours[key] / r.floor[key]).toFixed(2) : '-'}`)]);
+  const ratio = (a: number | null, b: number | null) => (a !== null && b ? (a / b).toFixed(2) : '-');
+  const rows = metrics.map(([key, label]) => [label, ...results.map((r) => `${r.ours[key] ?? '–'} / ${r.floor[key] ?? '–'} = ${ratio(r.ours[key], r.floor[key])}`)]);
   rows.push(['data (gzip KiB)', ...results.map((r) => String(r.dataGzipKiB ?? ''))]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

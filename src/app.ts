@@ -67,6 +67,7 @@ export class App {
   private lastLang = '';
   private mapNotice: 'webgl' | 'failed' | null = null;
   private renderSeq = 0;
+  private altReady = false;
 
   constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>) {
     this.stage = stage;
@@ -111,8 +112,15 @@ export class App {
     this.render(state);
   }
 
-  /** The SVG map's gestures and the controls (timeline, player, legend, panel...): after the first paint. */
-  async mountControls(): Promise<void> {
+  private controls: Promise<void> | null = null;
+
+  /** The SVG map's gestures and the controls (timeline, player, legend, panel...): after the first paint. Once. */
+  mountControls(): Promise<void> {
+    this.controls ??= this.mount();
+    return this.controls;
+  }
+
+  private async mount(): Promise<void> {
     void this.map.enableGestures();
     const { mountUi } = await import('./ui');
     this.ui = mountUi({
@@ -128,6 +136,7 @@ export class App {
     if (this.stage.model && this.loaded) this.ui.useModel(this.stage.model, this.loaded.dataset);
     this.render(this.store.getState());
     await afterNextFrame();
+    performance.mark('chronomap:controls-ready');
   }
 
   /** The events are in: the panel, search, list, URL and embed messages start working. */
@@ -163,9 +172,19 @@ export class App {
     this.renderChrome(t);
     const summary = summarize(this.stage.map, state, this.stage.countEvents);
     announceCounts(countsLine(summary, state, t));
-    const alt = mapAltText(summary, state, t);
-    $('map-alt').textContent = alt;
-    this.map.setLabel(alt);
+    // The text alternative names countries, and the first country name loads ICU's locale data
+    // (tens of milliseconds): not in the first paint's task.
+    const writeAlt = () => {
+      const alt = mapAltText(summary, state, t);
+      $('map-alt').textContent = alt;
+      this.map.setLabel(alt);
+    };
+    if (this.altReady) writeAlt();
+    else
+      void afterNextFrame().then(() => {
+        this.altReady = true;
+        if (this.store.getState() === state) writeAlt();
+      });
     this.ui?.render(state, t, dark);
     // The URL waits for the model: until then it still says what the reader asked for (an event,
     // say, that the preview cannot check).
@@ -191,6 +210,17 @@ export class App {
   /** Stations on the map as of the range's end. */
   shownStations(): number {
     return this.map.shownStations();
+  }
+
+  /** The map's marks in view: stations on their own, and badges with their counts. */
+  mapMarks(): { kind: string; id: string; count: number; x: number; y: number }[] {
+    return this.map.marks().map((m) =>
+      m.kind === 'station'
+        ? { kind: 'station', id: this.stage.map.stations[m.index].id, count: 1, x: m.x, y: m.y }
+        : m.kind === 'cluster'
+          ? { kind: 'cluster', id: String(m.cluster.id), count: m.cluster.members.length, x: m.x, y: m.y }
+          : { kind: 'country', id: m.iso, count: 0, x: m.x, y: m.y },
+    );
   }
 
   stationIds(): string[] {

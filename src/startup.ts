@@ -29,6 +29,8 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 export async function start(): Promise<void> {
+  // Only in the test build (the production build drops this line and the module).
+  const hooks = import.meta.env.VITE_CHRONOMAP_TEST_HOOKS === '1' ? import('./test-hooks') : null;
   showLoading();
   const painted = deferred();
   const controlsPainted = deferred();
@@ -39,7 +41,11 @@ export async function start(): Promise<void> {
   // 1. First paint, from the overview. Without one (or one of other data) the map waits for the model.
   const paint = Promise.all([loading.preview, topology])
     .then(async ([preview, countries]) => {
-      if (!preview) return;
+      if (!preview) {
+        // The build's counts line came with the overview it wrote: without one, it is not shown.
+        $('counts').textContent = '';
+        return;
+      }
       app = new App(previewStage(preview), countries);
       await afterNextFrame();
     })
@@ -69,15 +75,13 @@ export async function start(): Promise<void> {
   }
   setMessageOverrides(loaded.dataset.config.messages);
   const model = buildModel(loaded.dataset);
-  const current: App = app ?? new App(modelStage(model), countries);
-  if (!app) {
-    app = current;
-    await current.mountControls();
-  }
   await paint;
+  const current: App = app ?? new App(modelStage(model), countries);
+  app = current;
+  await current.mountControls();
   const preview = await loading.preview;
+  if (hooks) (await hooks).exposeForTests(current);
   current.useModel(model, loaded);
-  if (import.meta.env.VITE_CHRONOMAP_TEST_HOOKS === '1') void import('./test-hooks').then((m) => m.exposeForTests(current));
   $('map').classList.remove('stale');
   if (preview && !overviewMatches(preview, model)) {
     console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');

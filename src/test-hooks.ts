@@ -41,5 +41,7 @@ export function exposeForTests(app: App): void {
     mapZoom: () => app.camera().zoom,
     mapFrames: () => (document.documentElement.dataset.map === 'webgl' ? mapFrames : null),
     stationIds: () => app.stationIds(),
+    /** The map's marks in view, in pixels within the map: stations and badges. */
+    marks: () => app.mapMarks(),
   };
 }

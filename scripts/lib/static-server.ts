@@ -1,6 +1,8 @@
 // A small static file server for the built app (tests, benchmark). Only loopback; it can add
-// headers (CSP) and lets tests replace responses to simulate broken networks.
+// headers (CSP), gzip text as a real host does (for Lighthouse), and lets tests replace responses
+// to simulate broken networks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -28,9 +30,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, options: { headers?: Readonly<Record<string, string>>; port?: number } = {}): Promise<StaticServer> {
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+export async function serveStatic(root: string, options: { headers?: Readonly<Record<string, string>>; port?: number; gzip?: boolean } = {}): Promise<StaticServer> {
   const base = resolve(root);
   let override: Override | null = null;
+  const zipped = new Map<string, Buffer>();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [k, v] of Object.entries(options.headers ?? {})) res.setHeader(k, v);
@@ -42,7 +47,15 @@ export async function serveStatic(root: string, options: { headers?: Readonly<Re
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        let z = zipped.get(file);
+        if (!z) zipped.set(file, (z = gzipSync(body, { level: 9 })));
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache' });
+        res.end(z);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

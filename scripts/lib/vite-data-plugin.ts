@@ -73,7 +73,7 @@ export function dataPlugin(dataDir: string): Plugin {
       // which cannot use the page's preloads.
       const tags = [
         // Before the first paint: the page's language, theme and embed layout (src/boot.js).
-        { tag: 'script', children: bootScript.source, injectTo: 'head-prepend' as const },
+        { tag: 'script', children: bootScript.source, injectTo: 'head' as const },
         ...[OVERVIEW, 'data/config.json', 'basemap/countries-110m.json'].map((href) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const })),
       ];
       const { result } = readDataDir(dataDir);

@@ -93,7 +93,7 @@ export const en = {
   downloadShownStations: 'Stations shown (CSV)',
   downloadShownGeoJson: 'Stations and events shown (GeoJSON)',
   downloadAllCsv: 'Whole dataset (3 CSV files)',
-  mapUnavailable: 'The interactive map is unavailable in this browser (no WebGL): showing a simplified map with the same data.',
+  mapUnavailable: 'The detailed map is unavailable in this browser (no WebGL): the simplified map shows the same data, with coarser borders.',
   marksHelp: 'Arrow keys move from event to event, Enter opens one.',
   noResponse: 'No official response recorded',
   mapKeysHelp: 'Arrow keys move the map, + and − zoom. N and P go from station to station, Alt with an arrow key to the nearest one that way; Enter opens it.',

@@ -94,7 +94,7 @@ export const zhHans: Messages = {
   downloadShownStations: '当前显示的服务站（CSV）',
   downloadShownGeoJson: '当前显示的服务站和事件（GeoJSON）',
   downloadAllCsv: '完整数据集（3个CSV文件）',
-  mapUnavailable: '此浏览器无法使用交互式地图（不支持 WebGL）：现显示包含相同数据的简化地图。',
+  mapUnavailable: '此浏览器无法显示详细地图（不支持 WebGL）：简化地图显示相同的数据，但边界较粗略。',
   marksHelp: '用方向键在事件之间移动，按回车键打开。',
   noResponse: '没有记录到官方回应',
   mapKeysHelp: '方向键移动地图，+ 和 − 缩放。N 和 P 在服务站之间切换，Alt 加方向键跳到该方向最近的服务站；按 Enter 打开。',

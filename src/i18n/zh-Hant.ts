@@ -94,7 +94,7 @@ export const zhHant: Messages = {
   downloadShownStations: '目前顯示的服務站（CSV）',
   downloadShownGeoJson: '目前顯示的服務站和事件（GeoJSON）',
   downloadAllCsv: '完整資料集（3個CSV檔案）',
-  mapUnavailable: '此瀏覽器無法使用互動式地圖（不支援 WebGL）：現顯示包含相同資料的簡化地圖。',
+  mapUnavailable: '此瀏覽器無法顯示詳細地圖（不支援 WebGL）：簡化地圖顯示相同的資料，但邊界較粗略。',
   marksHelp: '用方向鍵在事件之間移動，按 Enter 鍵開啟。',
   noResponse: '沒有記錄到官方回應',
   mapKeysHelp: '方向鍵移動地圖，+ 和 − 縮放。N 和 P 在服務站之間切換，Alt 加方向鍵跳到該方向最近的服務站；按 Enter 開啟。',

@@ -17,17 +17,12 @@ import { StationLayout, type ClusterMark } from './station-layout';
 import { mapContent, type MapContent } from './map-content';
 import { CountryIndex } from './country-hit';
 import { SvgMapView } from './svg-map-view';
-import { MapOverlay } from './map-overlay';
+import { MapOverlay, type Mark } from './map-overlay';
 import type { Gestures } from './svg-gestures';
 import type { Highlight, MapFrame, MapRenderer } from './renderer';
+export { SVG_MAX_STATIONS } from './renderer';
 import type { Palette } from './palette';
 import type { MapView } from './map-view';
-
-/**
- * Above this many stations the SVG map is not used at all: WebGL starts at load. Set by
- * measurement (bench/README.md).
- */
-export const SVG_MAX_STATIONS = 2000;
 
 export type WebGlPolicy = 'on-demand' | 'at-load' | 'never';
 
@@ -54,8 +49,8 @@ export class MapHost {
   private full: Model | null = null;
   private layout: StationLayout;
   private framing: FramingContext;
-  private countryIndex: CountryIndex;
-  private readonly mainlands: ReadonlyMap<string, Bounds>;
+  private countryIndexNow: CountryIndex | null = null;
+  private mainlandsNow: ReadonlyMap<string, Bounds> | null = null;
   private readonly svg: SvgMapView;
   private gl: MapView | null = null;
   private active: MapRenderer;
@@ -76,8 +71,6 @@ export class MapHost {
     this.model = opts.model;
     this.state = opts.state;
     this.layout = new StationLayout(opts.model.stations);
-    this.mainlands = mainlandBounds(opts.countries);
-    this.countryIndex = new CountryIndex(opts.countries);
     this.framing = this.framingContext();
     this.glBox = el('div', { class: 'gl-map', hidden: true });
     opts.container.append(this.glBox);
@@ -99,8 +92,25 @@ export class MapHost {
     if (this.opts.webgl === 'at-load' || this.state.camera !== null || this.state.selection !== null) this.requestWebGL();
   }
 
+  // Made on first use (a country framed, a pointer over the map), not in the first paint.
+  private get mainlands(): ReadonlyMap<string, Bounds> {
+    return (this.mainlandsNow ??= mainlandBounds(this.opts.countries));
+  }
+
+  private get countryIndex(): CountryIndex {
+    return (this.countryIndexNow ??= new CountryIndex(this.opts.countries));
+  }
+
   private framingContext(): FramingContext {
-    return { model: this.model, layout: this.layout, mainlands: this.mainlands, defaultBounds: this.opts.defaultBounds };
+    const host = this;
+    return {
+      model: this.model,
+      layout: this.layout,
+      get mainlands() {
+        return host.mainlands;
+      },
+      defaultBounds: this.opts.defaultBounds,
+    };
   }
 
   /** The SVG map's wheel, drag and pinch: loaded after the first paint. */
@@ -115,6 +125,11 @@ export class MapHost {
 
   camera(): Camera {
     return this.active.camera();
+  }
+
+  /** The marks in view (stations on their own, and badges), as the keys step through them. */
+  marks(): Mark[] {
+    return this.overlay.marks();
   }
 
   /** Stations drawn as of the state's date (in badges or not). */
@@ -249,12 +264,15 @@ export class MapHost {
     if (!frame) return Promise.resolve();
     this.updateOverlay();
     if (this.gl && this.active !== this.gl) void this.gl.render(frame);
-    return Promise.resolve(this.active.render(frame));
+    const drawn = this.active.render(frame);
+    // The SVG map changed the DOM: drawn once the next frame is produced (its animation frame,
+    // the same point in the frame as MapLibre's 'idle').
+    return drawn ?? new Promise((resolve) => requestAnimationFrame(() => resolve()));
   }
 
   private updateOverlay(): void {
     if (!this.t || !this.content) return;
-    this.overlay.update({ model: this.model, full: this.full, layout: this.layout, content: this.content, countries: this.countryIndex, t: this.t });
+    this.overlay.update({ model: this.model, full: this.full, layout: this.layout, content: this.content, countries: () => this.countryIndex, t: this.t });
   }
 
   /** Starts MapLibre, once; it takes over from the SVG map when it has drawn the same view. */
@@ -280,7 +298,7 @@ export class MapHost {
         palette: this.palette!,
         fontUrl: this.opts.fontUrl,
         onDetail: (detail) => {
-          this.countryIndex = new CountryIndex(detail.countries);
+          this.countryIndexNow = new CountryIndex(detail.countries);
           this.updateOverlay();
         },
         onLost: () => this.lose(),
@@ -299,7 +317,7 @@ export class MapHost {
       this.active = gl;
       const live = gl;
       gl.onMove((camera, byUser, ended) => this.moved(live, camera, byUser, ended));
-      this.svg.element.classList.add('handed-over');
+      this.svg.setVisible(false);
       this.webgl = 'in';
       this.opts.onRenderer('webgl', false);
       performance.mark('chronomap:webgl-ready');
@@ -325,7 +343,7 @@ export class MapHost {
     this.gl = null;
     this.active = this.svg;
     this.webgl = 'failed';
-    this.svg.element.classList.remove('handed-over');
+    this.svg.setVisible(true);
     this.svg.setCamera(camera);
     gl.remove();
     this.glBox.hidden = true;

@@ -37,7 +37,8 @@ export interface OverlayData {
   readonly full: Model | null;
   readonly layout: StationLayout;
   readonly content: MapContent;
-  readonly countries: CountryIndex;
+  /** Made on first use: the pointer's first move over the map, not the first paint. */
+  readonly countries: () => CountryIndex;
   readonly t: I18n;
 }
 
@@ -105,7 +106,7 @@ export class MapOverlay {
   }
 
   /** Every mark drawn in view, stations and badges, in reading order (west to east, then north to south). */
-  private marks(): Mark[] {
+  marks(): Mark[] {
     const d = this.data;
     if (!d) return [];
     const cam = this.host.camera();
@@ -146,7 +147,7 @@ export class MapOverlay {
     }
     if (best) return best;
     const [lon, lat] = unprojectPoint(this.host.camera(), this.host.size(), x, y);
-    const iso = d.countries.at(lon, lat);
+    const iso = d.countries().at(lon, lat);
     return iso && d.model.countries.includes(iso) ? { kind: 'country', iso, x, y } : null;
   }
 

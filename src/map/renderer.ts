@@ -4,6 +4,12 @@ import type { Camera, Size } from './camera';
 import type { MapContent } from './map-content';
 import type { Palette } from './palette';
 
+/**
+ * Above this many stations the SVG map does not serve: WebGL starts at load. Set by measurement
+ * (bench/README.md).
+ */
+export const SVG_MAX_STATIONS = 2000;
+
 export interface Highlight {
   /** Station indexes. */
   readonly stations: ReadonlySet<number>;

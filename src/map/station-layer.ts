@@ -125,7 +125,9 @@ export class StationLayer implements GlLayer {
     if (changed) this.haloDirty = true;
     this.haloCount = selected.size + hovered.size;
     this.selected = selected;
+    this.hovered = hovered;
     if (hoveredCluster !== this.hoveredCluster || (changed && this.clusterData.length > 0)) {
+      // Badges' rings are sprites of their own: regroup to redraw them.
       this.hoveredCluster = hoveredCluster;
       // Badges' rings are sprites of their own: regroup to redraw them.
       this.groupedAt = null;
@@ -135,6 +137,7 @@ export class StationLayer implements GlLayer {
   }
 
   private selected: ReadonlySet<number> = new Set();
+  private hovered: ReadonlySet<number> = new Set();
 
   setAtlas(atlas: Atlas): void {
     this.atlas = atlas;
@@ -163,7 +166,9 @@ export class StationLayer implements GlLayer {
       const digits = String(Math.min(9999, c.members.length));
       const disc = DISC_SIZE + 0.15 * Math.max(0, digits.length - 2);
       const picked = c.members.some((i) => this.selected.has(i));
-      if (picked || c.id === this.hoveredCluster) sprites.push(c.x, c.y, 0, 0, picked ? haloCell : hoverCell, disc * 1.25);
+      // A badge is lit for a station inside it, as the station would be.
+      const lit = c.id === this.hoveredCluster || c.members.some((i) => this.hovered.has(i));
+      if (picked || lit) sprites.push(c.x, c.y, 0, 0, picked ? haloCell : hoverCell, disc * 1.25);
       sprites.push(c.x, c.y, 0, 0, clusterCell, disc);
       [...digits].forEach((d, k) => sprites.push(c.x, c.y, (k - (digits.length - 1) / 2) * DIGIT_STEP_PX, 0, digitCell + Number(d), DIGIT_SIZE));
     }

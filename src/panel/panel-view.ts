@@ -208,7 +208,7 @@ export class PanelView {
             el('span', { class: 'publisher' }, [s.publisher]),
             ': ',
             // A source title stays in its own language, and says which (a screen reader switches voice).
-            safeLink(s.url, [el('span', { lang: s.language }, [s.title]), el('span', { class: 'visually-hidden' }, [` ${i18n.t('opensInNewTab')}`])]),
+            safeLink(s.url, [el('span', { class: 'source-title', lang: s.language }, [s.title]), el('span', { class: 'visually-hidden' }, [` ${i18n.t('opensInNewTab')}`])]),
             el('span', { class: 'when' }, [` · ${partialDateLabel(s.published, precisionOf(s.published), i18n)}`]),
           ]),
         ),

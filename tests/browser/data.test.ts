@@ -8,6 +8,13 @@ import { parseCsv } from '../../src/model/csv';
 
 const suite = useBuiltApp();
 
+/** The records of a shown-data CSV: the rows after the header, up to the blank line before the credits. */
+function records(rows: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  const body = rows.slice(1);
+  const end = body.findIndex((r) => r.every((c) => c === ''));
+  return end < 0 ? body : body.slice(0, end);
+}
+
 async function downloadText(page: Page, id: string): Promise<{ name: string; text: string }[]> {
   const files: { name: string; text: string }[] = [];
   const done = new Promise<void>((resolve) => {
@@ -37,7 +44,7 @@ describe('Get the data', () => {
     expect(events.name).toBe('events-2022-10-01-to-2022-12-31.csv');
     const eventRows = parseCsv(events.text).records.map((r) => r.cells);
     expect(eventRows[0].slice(0, 4)).toEqual(['id', 'date', 'precision', 'type']);
-    const dataRows = eventRows.slice(1).filter((r) => r.length > 2);
+    const dataRows = records(eventRows);
     expect(dataRows).toHaveLength(eventsShown);
     expect(new Set(dataRows.map((r) => r[3]))).toEqual(new Set(['closure', 'closure-order', 'government-investigation'].filter((t) => dataRows.some((r) => r[3] === t))));
     for (const r of dataRows) expect(r[1] >= '2022-10' && r[1] <= '2022-12-31').toBe(true);
@@ -45,7 +52,7 @@ describe('Get the data', () => {
     expect(events.text).toMatch(/https:\/\//);
 
     const [stations] = await downloadText(page, 'stations-csv');
-    const stationRows = parseCsv(stations.text).records.map((r) => r.cells).slice(1).filter((r) => r.length > 2);
+    const stationRows = records(parseCsv(stations.text).records.map((r) => r.cells));
     expect(stationRows).toHaveLength(stationsShown);
     expect(stationRows.find((r) => r[0] === 'ie-dublin')?.[10]).toBe('closed');
 

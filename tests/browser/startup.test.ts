@@ -1,0 +1,100 @@
+// A start-up a publisher can embed: nothing moves while the page loads (layout shifts summed, in
+// every width and language, page and embed), no WebGL context until the reader asks for one, and
+// the build readers get carries no test handle. Run on the production build.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureBuilt, launch, serveDist } from './harness';
+import type { StaticServer } from '../../scripts/lib/static-server';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serveDist(undefined, { production: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Counts getContext('webgl…') calls on the page, from before its first script. */
+async function countingWebGl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __webglContexts: number };
+    w.__webglContexts = 0;
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) w.__webglContexts++;
+      return (original as (this: HTMLCanvasElement, type: string, ...r: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof original;
+  });
+}
+
+/** The page's layout shifts without recent input, summed, until it has settled. */
+async function shiftsUntilSettled(page: Page): Promise<{ total: number; shifts: { value: number; sources: string[] }[] }> {
+  await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  return page.evaluate(
+    () =>
+      new Promise<{ total: number; shifts: { value: number; sources: string[] }[] }>((resolve) => {
+        const shifts: { value: number; sources: string[] }[] = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
+            if (e.hadRecentInput) continue;
+            shifts.push({ value: e.value, sources: e.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}#${s.node.id}.${s.node.className}` : String(s.node?.nodeName))) });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve({ total: shifts.reduce((n, s) => n + s.value, 0), shifts }), 100);
+      }),
+  );
+}
+
+describe('layout shifts while the page loads', () => {
+  for (const embed of [false, true]) {
+    for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+      it(`stay at or under 0.02 (${embed ? 'embed' : 'page'}, ${lang}, at 360, 412, 1024 and 1280 px)`, async () => {
+        for (const width of [360, 412, 1024, 1280]) {
+          const page = await browser.newPage({ viewport: { width, height: width < 500 ? 780 : 800 } });
+          await page.goto(`${server.url}/?lang=${lang}${embed ? '&embed=1' : ''}`);
+          const { total, shifts } = await shiftsUntilSettled(page);
+          expect(total, `${width} px: ${JSON.stringify(shifts)}`).toBeLessThanOrEqual(0.02);
+          await page.close();
+        }
+      });
+    }
+  }
+});
+
+describe('WebGL only when asked for', () => {
+  it('a quiet load of the real data makes no WebGL context; a wheel zoom on the map makes one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await countingWebGl(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined);
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => (window as unknown as { __webglContexts: number }).__webglContexts)).toBe(0);
+    // MapLibre's code is not even downloaded.
+    expect(scripts.some((u) => /map-view/.test(u))).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.dataset.map)).toBe('svg');
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => document.documentElement.dataset.map === 'webgl', undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __webglContexts: number }).__webglContexts)).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('the production build exposes no test handle', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined);
+    expect(await page.evaluate(() => '__chronomap' in window)).toBe(false);
+    await page.close();
+  });
+});
