@@ -19,6 +19,7 @@ import { synthesize } from './lib/synthetic';
 import { readDataDir, readDataTexts } from './lib/read-data';
 import { helpExit, parseFlags, usageExit } from './lib/args';
 import { overviewJson } from './lib/overview-file';
+import { lighthouseRuns } from './lib/lighthouse';
 import { countriesFromTopology } from '../src/map/basemap';
 import { buildModel } from '../src/model/model';
 import { boundsOfPoints, fitBounds, uniformPadding } from '../src/map/camera';
@@ -27,7 +28,7 @@ import { SVG_MAX_STATIONS } from '../src/map/renderer';
 import type { Config } from '../src/model/schema';
 
 const require = createRequire(import.meta.url);
-const USAGE = 'usage: npm run bench [-- --quick] [-- --runs N] [-- --only 10k,100k] [-- --gpu-raster] [-- --out FILE] [-- --no-build]';
+const USAGE = 'usage: npm run bench [-- --quick] [-- --runs N] [-- --only 10k,100k] [-- --gpu-raster] [-- --out FILE] [-- --no-build] [-- --lighthouse]';
 const { values: flags } = parseFlags(
   {
     options: {
@@ -40,6 +41,8 @@ const { values: flags } = parseFlags(
       out: { type: 'string' },
       /** Measures the dist/ already built. */
       'no-build': { type: 'boolean', default: false },
+      /** Lighthouse 12 (mobile) on our page, our embed and the floor, gzip-served, --runs times each. */
+      lighthouse: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -69,7 +72,7 @@ const unknown = [...(only ?? [])].filter((name) => !ALL_DATASETS.some((d) => d.n
 if (unknown.length > 0) usageExit(USAGE, `--only takes names among ${ALL_DATASETS.map((d) => d.name).join(', ')} (got ${flags.only})`);
 const DATASETS = ALL_DATASETS.filter((d) => (only ? only.has(d.name) : !quick || d.name === 'real' || d.name === '1k'));
 /** bench/results.json (tracked) holds whole runs only; a partial run goes to the temp folder. */
-const OUT = flags.out ?? (DATASETS.length === ALL_DATASETS.length ? 'bench/results.json' : join(tmpdir(), 'chronomap-bench-partial.json'));
+const OUT = flags.out ?? (flags.lighthouse ? 'bench/lighthouse.json' : DATASETS.length === ALL_DATASETS.length ? 'bench/results.json' : join(tmpdir(), 'chronomap-bench-partial.json'));
 
 interface Files {
   readonly 'stations.geojson': string;
@@ -347,6 +350,13 @@ async function main(): Promise<void> {
   });
   const results: Record<string, unknown>[] = [];
   let chromium = '';
+  if (flags.lighthouse) {
+    const model = buildModel(real.result.dataset);
+    ({ stations: floorStations, view: floorView } = floorData(model));
+    await lighthouseReport(server);
+    await server.close();
+    return;
+  }
   try {
     for (const spec of DATASETS) {
       files = datasetFiles(spec, config);
@@ -355,13 +365,7 @@ async function main(): Promise<void> {
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
       const read = readDataDir(dir);
       const model = buildModel(read.result!.dataset);
-      floorStations = JSON.stringify({
-        type: 'FeatureCollection',
-        features: model.stations.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { firstDay: s.visibleFrom } })),
-      });
-      const size = { width: 860, height: 420 };
-      const bounds = boundsOfPoints(model.stations.map((st) => [st.lon, st.lat] as [number, number]));
-      floorView = JSON.stringify(bounds ? fitBounds(bounds, size, uniformPadding(framingPadding(size)), COUNTRY_MAX_ZOOM) : { lon: 0, lat: 20, zoom: 1 });
+      ({ stations: floorStations, view: floorView } = floorData(model));
       const dataKiB = kib(['stations.geojson', 'events.json', 'sources.json', 'config.json', 'overview.json'].reduce((sum, f) => sum + gz(files[f as keyof Files]), 0));
       console.error(`bench: ${spec.name} (${model.events.length} events, ${model.stations.length} stations), ${RUNS} run${RUNS > 1 ? 's' : ''} of each page`);
       const oursRuns: Run[] = [];
@@ -390,6 +394,56 @@ async function main(): Promise<void> {
   printTable(report.results as unknown as { dataset: string; ours: Run; floor: Run }[], sizes, floorJsKiB);
   if (RUNS > 1) console.log(`Each figure is the median of ${RUNS} runs of its page.`);
   console.log(`\nwrote ${OUT}`);
+}
+
+/** The floor page's stations and opening view (the app's default framing: every station). */
+function floorData(model: ReturnType<typeof buildModel>): { stations: string; view: string } {
+  const stations = JSON.stringify({
+    type: 'FeatureCollection',
+    features: model.stations.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { firstDay: s.visibleFrom } })),
+  });
+  const size = { width: 860, height: 420 };
+  const bounds = boundsOfPoints(model.stations.map((st) => [st.lon, st.lat] as [number, number]));
+  return { stations, view: JSON.stringify(bounds ? fitBounds(bounds, size, uniformPadding(framingPadding(size)), COUNTRY_MAX_ZOOM) : { lon: 0, lat: 20, zoom: 1 }) };
+}
+
+/**
+ * Lighthouse on the build readers get (dist/, gzip-served) with the real data: our page, our embed
+ * and the floor page, in turn.
+ */
+async function lighthouseReport(floorServer: StaticServer): Promise<void> {
+  const ours = await serveStatic('dist', { gzip: true });
+  const floor = await serveStatic('dist', { gzip: true });
+  // The floor's files, from the bench's own server (its overrides), gzip-served here too.
+  floor.setOverride(async (req, res, path) => {
+    if (!path.startsWith('/floor/')) return false;
+    const upstream = await fetch(`${floorServer.url}${path}`);
+    const body = Buffer.from(await upstream.arrayBuffer());
+    const gzipOk = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream', ...(gzipOk ? { 'Content-Encoding': 'gzip' } : {}) });
+    res.end(gzipOk ? gzipSync(body, { level: 9 }) : body);
+    return true;
+  });
+  try {
+    const pages = [
+      { name: 'our page', url: `${ours.url}/` },
+      { name: 'our embed', url: `${ours.url}/?embed=1` },
+      { name: 'floor (bare MapLibre)', url: `${floor.url}/floor/index.html` },
+    ];
+    const results = await lighthouseRuns(pages, RUNS);
+    const report = { date: new Date().toISOString(), runs: RUNS, lighthouse: '12 (mobile, simulated throttling)', results };
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log('| page | performance | TBT (ms) | CLS | LCP (ms) | FCP (ms) | Speed Index (ms) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of results) console.log(`| ${r.name} | ${r.median.performance} | ${r.median.tbtMs} | ${r.median.cls} | ${r.median.lcpMs} | ${r.median.fcpMs} | ${r.median.siMs} |`);
+    if (RUNS > 1) console.log(`Each figure is the median of ${RUNS} runs of its page.`);
+    for (const r of results) console.log(`LCP element, ${r.name}: ${r.median.lcpElement}`);
+    console.log(`\nwrote ${OUT}`);
+  } finally {
+    await ours.close();
+    await floor.close();
+  }
 }
 
 function printTable(results: { dataset: string; ours: Run; floor: Run; dataGzipKiB?: number }[], sizes: ReturnType<typeof bundleSizes>, floorJsKiB: number): void {

@@ -93,7 +93,7 @@ export function renderStoryText(config: Config, t: I18n, embedded: boolean, lang
   setText('skip-link', t.t('skipToTimeline'));
   setText('lang-label', t.t('language'));
   setText('map-heading', t.t('mapLabel'));
-  setText('legend-summary', t.t('legend'));
+  setText('legend-toggle', t.t('legend'));
   const sourcesHref = embedded ? `${location.origin}${location.pathname}#about` : '#about';
   replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: sourcesHref, id: 'sources-link', ...(embedded ? { target: '_blank', rel: 'noopener' } : {}) }, [t.t('sourcesLink')])]);
   setText('about-summary', t.t('about'));

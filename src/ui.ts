@@ -60,6 +60,11 @@ export function mountUi(deps: UiDeps): Ui {
   const config = model.config;
   const timeline = new TimelineView({ container: $('timeline'), model, marks: deps.marks, dispatch, hover: deps.hover, dark: deps.isDark });
   const legend = new LegendView($('legend'), dispatch);
+  const legendToggle = $('legend-toggle');
+  legendToggle.addEventListener('click', () => {
+    const open = $('legend-box').classList.toggle('open');
+    legendToggle.setAttribute('aria-expanded', String(open));
+  });
   let details: Details | null = null;
   const share = new ShareDialog(deps.currentQuery, () => i18n(store.getState().lang).pick(config.title));
   const shareButton = $('share');
