@@ -20,6 +20,7 @@ import { readDataDir, readDataTexts } from './lib/read-data';
 import { helpExit, parseFlags, usageExit } from './lib/args';
 import { overviewJson } from './lib/overview-file';
 import { lighthouseRuns } from './lib/lighthouse';
+import { measureInp } from './lib/inp';
 import { countriesFromTopology } from '../src/map/basemap';
 import { buildModel } from '../src/model/model';
 import { boundsOfPoints, fitBounds, uniformPadding } from '../src/map/camera';
@@ -431,7 +432,21 @@ async function lighthouseReport(floorServer: StaticServer): Promise<void> {
       { name: 'floor (bare MapLibre)', url: `${floor.url}/floor/index.html` },
     ];
     const results = await lighthouseRuns(pages, RUNS);
-    const report = { date: new Date().toISOString(), runs: RUNS, lighthouse: '12 (mobile, simulated throttling)', results };
+    // INP: the test build (its handle aims the clicks), the same page and embed.
+    const inp: Record<string, unknown>[] = [];
+    for (const [name, path] of [['our page', '/'], ['our embed', '/?embed=1']] as const) {
+      const browser = await launch();
+      try {
+        const runs = [];
+        for (let r = 0; r < RUNS; r++) runs.push(await measureInp(browser, `${floorServer.url}${path}`));
+        const sorted = runs.map((x) => x.inpMs).sort((a, b) => a - b);
+        inp.push({ name, inpMs: sorted[Math.floor(sorted.length / 2)], runs });
+        console.error(`INP: ${name}: ${sorted.join(', ')} ms`);
+      } finally {
+        await browser.close();
+      }
+    }
+    const report = { date: new Date().toISOString(), runs: RUNS, lighthouse: '12 (mobile, simulated throttling)', results, inp };
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
     console.log('| page | performance | TBT (ms) | CLS | LCP (ms) | FCP (ms) | Speed Index (ms) |');
@@ -439,6 +454,7 @@ async function lighthouseReport(floorServer: StaticServer): Promise<void> {
     for (const r of results) console.log(`| ${r.name} | ${r.median.performance} | ${r.median.tbtMs} | ${r.median.cls} | ${r.median.lcpMs} | ${r.median.fcpMs} | ${r.median.siMs} |`);
     if (RUNS > 1) console.log(`Each figure is the median of ${RUNS} runs of its page.`);
     for (const r of results) console.log(`LCP element, ${r.name}: ${r.median.lcpElement}`);
+    for (const r of inp) console.log(`INP (412 px, CPU 4x slower, after the first interaction settled), ${r.name}: ${r.inpMs} ms`);
     console.log(`\nwrote ${OUT}`);
   } finally {
     await ours.close();

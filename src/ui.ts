@@ -13,6 +13,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './map/basemap';
 import { i18n, type I18n } from './i18n';
 import { byId, el, replaceChildren } from './dom';
+import { afterNextFrame } from './frame';
 import { TimelineView } from './timeline/timeline-view';
 import { Player } from './timeline/player';
 import { PanelView } from './panel/panel-view';
@@ -123,6 +124,7 @@ export function mountUi(deps: UiDeps): Ui {
   });
 
   let lastLang = '';
+  let drawnSelection = JSON.stringify(store.getState().selection);
   const renderChrome = (t: I18n) => {
     if (t.lang === lastLang) return;
     lastLang = t.lang;
@@ -175,10 +177,25 @@ export function mountUi(deps: UiDeps): Ui {
       }
       legend.render(state);
       timeline.render(state, t);
-      if (details) {
+      if (!details) {
+        loadingNote($('panel'), t);
+        return;
+      }
+      details.search.render(t);
+      const selection = JSON.stringify(state.selection);
+      if (selection === drawnSelection) {
         details.panel.render(state, t, dark);
-        details.search.render(t);
-      } else loadingNote($('panel'), t);
+        return;
+      }
+      // A new selection: the panel's new content (the biggest piece of DOM to build and lay out)
+      // comes in the frame after the one that answers the tap (the map's highlight, the counts,
+      // the timeline), so that answer is not held back.
+      drawnSelection = selection;
+      const panel = details.panel;
+      void afterNextFrame().then(() => {
+        const now = store.getState();
+        panel.render(now, i18n(now.lang), deps.isDark());
+      });
     },
   };
 }

@@ -259,11 +259,29 @@ export class MapHost {
     };
   }
 
+  private drawnDay: number | null = null;
+  private glQueued = false;
+
   private draw(): Promise<void> {
     const frame = this.frame();
     if (!frame) return Promise.resolve();
     this.updateOverlay();
     if (this.gl && this.active !== this.gl) void this.gl.render(frame);
+    if (this.active === this.gl && this.drawnDay === frame.content.day) {
+      // A new selection or hover on the WebGL map: its outline costs a MapLibre frame (and, in
+      // software GL, the GPU process's time before the page's next frame is shown), so it waits
+      // for the frame that answers the reader (the panel, the counts, the timeline). A new date
+      // (a scrub step) draws at once: only our own canvases change then.
+      const gl = this.gl;
+      if (this.glQueued) return afterNextFrame();
+      this.glQueued = true;
+      return afterNextFrame().then(() => {
+        this.glQueued = false;
+        const latest = this.frame();
+        return latest && this.active === gl ? gl.render(latest) : undefined;
+      });
+    }
+    this.drawnDay = frame.content.day;
     const drawn = this.active.render(frame);
     // The SVG map changed the DOM: drawn once the next frame is produced (its animation frame,
     // the same point in the frame as MapLibre's 'idle').

@@ -81,13 +81,14 @@ export class MapOverlay {
     container.addEventListener('blur', () => this.setActive(null, false));
   }
 
-  /** New data or a new day, camera or language: the tooltip follows its mark. */
+  /** New data or a new day, camera or language: a tooltip shown follows its mark. */
   update(data: OverlayData): void {
     const lang = this.data?.t.lang;
     this.data = data;
     if (lang !== data.t.lang) this.keysHelp.textContent = data.t.t('mapKeysHelp');
+    // Nothing shown (most moves of the map): nothing to do.
     if (this.active) this.setActive(this.refind(this.active), false);
-    else if (this.pointerMark) this.showTooltip(this.refind(this.pointerMark));
+    else if (this.pointerMark && !this.tooltip.hidden) this.showTooltip(this.refind(this.pointerMark));
   }
 
   /** The same mark after the map moved or the date changed, at its new place (or gone). */

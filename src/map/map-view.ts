@@ -130,6 +130,11 @@ export class MapView implements MapRenderer {
       fadeDuration: 1,
     });
     this.map.touchZoomRotate.disableRotation();
+    const container = opts.container;
+    this.sizeNow = { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) };
+    new ResizeObserver(() => {
+      this.sizeNow = { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) };
+    }).observe(container);
     const canvas = this.map.getCanvas();
     canvas.removeAttribute('tabindex');
     canvas.setAttribute('aria-hidden', 'true');
@@ -173,9 +178,11 @@ export class MapView implements MapRenderer {
     return this.ready;
   }
 
+  /** Kept from the container's resize observations: reading clientWidth in a move would force a layout. */
+  private sizeNow: Size = { width: 1, height: 1 };
+
   size(): Size {
-    const c = this.map.getContainer();
-    return { width: Math.max(1, c.clientWidth), height: Math.max(1, c.clientHeight) };
+    return this.sizeNow;
   }
 
   camera(): Camera {
