@@ -3,6 +3,7 @@
 // (src/model/overview.ts) comes with them, for a first map frame before the events have arrived.
 import { parseJsonText } from './model/parse-json';
 import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
+import type { Config } from './model/schema';
 import { readOverview, textChecksum, trustedDataset, type Preview } from './model/overview';
 import type { Problem } from './model/problems';
 import { todayUtc } from './model/dates';
@@ -74,14 +75,22 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
   const stationsChecksum = texts.stations.then(textChecksum);
   stationsChecksum.catch(() => undefined); // A failed file is reported by whoever reads it.
   const configRaw = loadFile(texts.config, names.config, problems, missing);
-  const config = configRaw.then((raw) => validateConfig(raw, names.config, new Set(Object.keys(en))));
+  const overviewRaw = fetchText(`${base}${DATA_FILES.overview}`).then((t) => JSON.parse(t) as unknown);
+  overviewRaw.catch(() => undefined); // Without an overview the map waits for the model.
+  const configChecksum = texts.config.then(textChecksum);
+  configChecksum.catch(() => undefined);
+  // The config the build validated (its checksum in the overview, which says it was kept as
+  // written) is taken as it is; any other is validated.
+  const config = Promise.all([configRaw, configChecksum, overviewRaw.catch(() => null)]).then(([raw, sum, overview]) =>
+    overviewVouchesFor(overview, sum) ? { config: raw as Config, problems: [] as Problem[] } : validateConfig(raw, names.config, new Set(Object.keys(en))),
+  );
 
   // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
   // against it on arrival.
   const preview = (async (): Promise<Preview | null> => {
-    const [raw, configText, { config: valid }] = await Promise.all([fetchText(`${base}${DATA_FILES.overview}`).then((t) => JSON.parse(t) as unknown), texts.config, config]);
+    const [raw, sum, { config: valid }] = await Promise.all([overviewRaw, configChecksum, config]);
     if (!valid) return null;
-    const read = readOverview(raw, valid, textChecksum(configText));
+    const read = readOverview(raw, valid, sum);
     if (typeof read !== 'string') return read;
     overviewNotUsed(read);
     return null;
@@ -116,6 +125,13 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
   );
 
   return { loaded, preview, previewStationsMatch };
+}
+
+/** Whether an overview was derived from this very config text (its checksum) by a build whose validation kept every record as written. */
+function overviewVouchesFor(overview: unknown, configChecksum: string): boolean {
+  if (typeof overview !== 'object' || overview === null) return false;
+  const basis = (overview as { basis?: { config?: unknown; validated?: unknown } }).basis;
+  return basis?.config === configChecksum && basis.validated === true;
 }
 
 /** Not the reader's problem (the map waits for the events instead), but one for whoever deployed it. */

@@ -60,7 +60,7 @@ export function mountUi(deps: UiDeps): Ui {
   const { dispatch } = store;
   const config = model.config;
   const timeline = new TimelineView({ container: $('timeline'), model, marks: deps.marks, dispatch, hover: deps.hover, dark: deps.isDark });
-  const legend = new LegendView($('legend'), dispatch);
+  const legend = new LegendView($('legend'), config, dispatch);
   const legendToggle = $('legend-toggle');
   legendToggle.addEventListener('click', () => {
     const open = $('legend-box').classList.toggle('open');

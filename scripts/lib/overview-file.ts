@@ -23,12 +23,19 @@ export function overviewJsonOf(texts: DataTexts, result: ValidationResult, model
   return JSON.stringify(buildOverview(model, basis));
 }
 
-/** No errors, and the validated records are the records as written: same fields, same order. */
+/** JSON with every object's keys sorted. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** No errors, and the validated config and records are as written: same fields, same order. */
 function keptAsWritten(texts: DataTexts, result: ValidationResult): boolean {
-  if (result.problems.some((p) => p.severity === 'error') || texts.stations === undefined || texts.events === undefined || texts.sources === undefined) return false;
+  if (result.problems.some((p) => p.severity === 'error') || texts.config === undefined || texts.stations === undefined || texts.events === undefined || texts.sources === undefined) return false;
   const { dataset } = result;
   const written = (text: string) => JSON.stringify(JSON.parse(text));
   return (
+    // The config's keys come back in the schema's order: compared in a canonical order.
+    canonical(dataset.config) === canonical(JSON.parse(texts.config)) &&
     JSON.stringify(dataset.stations) === JSON.stringify((JSON.parse(texts.stations) as { features?: unknown }).features) &&
     JSON.stringify(dataset.events) === written(texts.events) &&
     JSON.stringify(dataset.sources) === written(texts.sources)

@@ -12,6 +12,7 @@ import { countModelEvents } from '../../src/model/model.ts';
 import { i18n, LANGUAGES, setMessageOverrides, type I18n } from '../../src/i18n/index.ts';
 import type { MessageKey } from '../../src/i18n/en.ts';
 import { isHollow, shapePath } from '../../src/shapes.ts';
+import { typesByFamily } from '../../src/model/vocabulary.ts';
 import { countsLine, summarize } from '../../src/panel/summary.ts';
 import { defaultState } from '../../src/state/state.ts';
 import { stateContext } from '../../src/state/context.ts';
@@ -63,11 +64,20 @@ function legend(ctx: Context): string {
     `<div class="legend-group"><h3>${t('countryResponse')}</h3><ul>`,
     ...config.responses.map((r) => `<li>${swatch(r.color, r.darkColor)}${perLanguage(ctx, (l) => l.pick(r.label))}</li>`),
     `</ul></div>`,
-    `<div class="legend-group"><h3>${t('eventTypes')}</h3><ul class="type-toggles">`,
-    ...config.eventTypes
-      .filter((type) => present.has(type.id))
-      .map((type) => `<li><button type="button" class="type-toggle" aria-pressed="true" data-type="${escapeHtml(type.id)}">${shapeIcon(type.shape, type.color, type.darkColor)}${perLanguage(ctx, (l) => l.pick(type.label))}</button></li>`),
-    `</ul></div>`,
+    // Event types by family: one hue a family, shapes within it; a family's switch shows or hides
+    // all its types, each type's its own.
+    `<div class="legend-group legend-events"><h3>${t('eventTypes')}</h3><ul class="families">`,
+    ...typesByFamily(config)
+      .map(({ family, types }) => ({ family, types: types.filter((type) => present.has(type.id)) }))
+      .filter(({ types }) => types.length > 0)
+      .map(
+        ({ family, types }) =>
+          `<li class="family"><button type="button" class="type-toggle family-toggle" aria-pressed="true" data-family="${escapeHtml(family.id)}">${swatch(family.color, family.darkColor)}${perLanguage(ctx, (l) => l.pick(family.label))}</button>` +
+          `<ul class="type-toggles">${types
+            .map((type) => `<li><button type="button" class="type-toggle" aria-pressed="true" data-type="${escapeHtml(type.id)}">${shapeIcon(type.shape, family.color, family.darkColor)}${perLanguage(ctx, (l) => l.pick(type.label))}</button></li>`)
+            .join('')}</ul></li>`,
+      ),
+    `</ul><p class="legend-note">${t('countsFromEnd')}</p></div>`,
   ].join('');
 }
 

@@ -1,6 +1,6 @@
 // A record's date at the precision it is known to: "Oct 26, 2022", "October 2022", "2022 (year
 // known)". One module for the panel, the list and the timeline, so a date reads the same in each.
-import { dateSpan, dayToDate, type Day } from '../model/dates';
+import { dateSpan, dayToDate } from '../model/dates';
 import type { I18n } from './index';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -15,13 +15,25 @@ export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): I
   return f;
 }
 
-export function eventDateLabel(e: { readonly date: string; readonly start: Day; readonly precision: string }, i18n: I18n): string {
-  if (e.precision === 'year') return `${e.date} ${i18n.t('precisionYear')}`;
-  if (e.precision === 'month') return dateFormat(i18n.lang, { month: 'long', year: 'numeric' }).format(dayToDate(e.start));
-  return i18n.date(e.start);
+/** A partial date as what it is: "Oct 26, 2022", "October 2022", "2022" (2022年10月, 2022年). */
+export function partialDateLabel(date: string, precision: string, i18n: I18n): string {
+  const start = dateSpan(date).start;
+  if (precision === 'year') return i18n.lang.startsWith('zh') ? `${date.slice(0, 4)}年` : date.slice(0, 4);
+  if (precision === 'month') return dateFormat(i18n.lang, { month: 'long', year: 'numeric' }).format(dayToDate(start));
+  return i18n.date(start);
 }
 
-/** A partial date of the data (a first report, a source's publication) as eventDateLabel writes it. */
-export function partialDateLabel(date: string, precision: string, i18n: I18n): string {
-  return eventDateLabel({ date, precision, start: dateSpan(date).start }, i18n);
+/**
+ * An event's date in the lists: the day, or for an event known only to its month or year, the
+ * period it happened in: "During October 2022", "2022年内".
+ */
+export function eventDateLabel(e: { readonly date: string; readonly precision: string }, i18n: I18n): string {
+  const when = partialDateLabel(e.date, e.precision, i18n);
+  return e.precision === 'day' ? when : i18n.t('during', { period: when });
+}
+
+/** The same in a tooltip, where it stands beside a span on the timeline: "Sometime in 2022". */
+export function eventWhenLabel(e: { readonly date: string; readonly precision: string }, i18n: I18n): string {
+  const when = partialDateLabel(e.date, e.precision, i18n);
+  return e.precision === 'day' ? when : i18n.t('sometimeIn', { period: when });
 }

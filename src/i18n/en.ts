@@ -64,8 +64,6 @@ export const en = {
   mapSummary: 'Map: {stations} in {countries} as of {date}',
   mapSummaryMost: 'the most in {list}',
   language: 'Language',
-  precisionMonth: '(month known)',
-  precisionYear: '(year known)',
   opensInNewTab: '(opens in a new tab)',
   englishOnly: 'Some titles are shown in English: no translation is recorded yet.',
   listView: 'List',
@@ -103,6 +101,9 @@ export const en = {
   clusterMore: '{names} and {n} more',
   clusterOpen: 'Click or press Enter to zoom in',
   stationIn: 'Station in {country}',
+  during: 'During {period}',
+  sometimeIn: 'Sometime in {period}',
+  countsFromEnd: 'A date known only to its month or year spans it, and counts from its end, as on the map.',
 } as const;
 
 export type MessageKey = keyof typeof en;

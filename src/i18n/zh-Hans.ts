@@ -65,8 +65,6 @@ export const zhHans: Messages = {
   mapSummary: '地图：截至{date}，{countries}共有{stations}',
   mapSummaryMost: '最多的是{list}',
   language: '语言',
-  precisionMonth: '（仅知月份）',
-  precisionYear: '（仅知年份）',
   opensInNewTab: '（在新标签页打开）',
   englishOnly: '部分标题以英文显示：尚无译文。',
   listView: '列表',
@@ -104,4 +102,7 @@ export const zhHans: Messages = {
   clusterMore: '{names}等另 {n} 个',
   clusterOpen: '点击或按 Enter 放大',
   stationIn: '{country}的服务站',
+  during: '{period}内',
+  sometimeIn: '{period}内',
+  countsFromEnd: '只知道月份或年份的日期以横条跨越该时段，并与地图一样从该时段结束时起计入。',
 };

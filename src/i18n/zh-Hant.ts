@@ -65,8 +65,6 @@ export const zhHant: Messages = {
   mapSummary: '地圖：截至{date}，{countries}共有{stations}',
   mapSummaryMost: '最多的是{list}',
   language: '語言',
-  precisionMonth: '（僅知月份）',
-  precisionYear: '（僅知年份）',
   opensInNewTab: '（在新分頁開啟）',
   englishOnly: '部分標題以英文顯示：尚無譯文。',
   listView: '列表',
@@ -104,4 +102,7 @@ export const zhHant: Messages = {
   clusterMore: '{names}等另 {n} 個',
   clusterOpen: '點擊或按 Enter 放大',
   stationIn: '{country}的服務站',
+  during: '{period}內',
+  sometimeIn: '{period}內',
+  countsFromEnd: '只知道月份或年份的日期以橫條跨越該時段，並與地圖一樣從該時段結束時起計入。',
 };

@@ -70,6 +70,11 @@ export interface MapModel {
   /** First and last day of the story: config start, or the earliest record; the latest record. */
   readonly start: Day;
   readonly end: Day;
+  /**
+   * The first day an event is known to the day (null without one): where the range starts by
+   * default, rather than on the 1 January of an event known only to its year.
+   */
+  readonly firstDated: Day | null;
   /** Per country, the running maximum of official responses (ranks never fall). */
   readonly responseSteps: ReadonlyMap<string, readonly ResponseStep[]>;
 }
@@ -78,18 +83,25 @@ export interface Model extends MapModel {
   readonly stations: readonly Station[];
   readonly stationById: ReadonlyMap<string, Station>;
   readonly stationsByCountry: ReadonlyMap<string, readonly Station[]>;
-  /** Sorted by start day, then id. */
+  /**
+   * In the order lists show them: by the day each counts from (the last day of its date: a
+   * month's or a year's end), a day-dated event before a month's and a month's before a year's
+   * on the same day, then by id. A period-only event so follows the day-dated events of its period.
+   */
   readonly events: readonly TimedEvent[];
   readonly eventById: ReadonlyMap<string, TimedEvent>;
   readonly eventsByStation: ReadonlyMap<string, readonly TimedEvent[]>;
   readonly eventsByCountry: ReadonlyMap<string, readonly TimedEvent[]>;
   readonly sourceById: ReadonlyMap<string, Source>;
   readonly responseSteps: ReadonlyMap<string, readonly SourcedResponseStep[]>;
-  readonly maxEventSpan: number;
 }
 
-const byDayThenId = <T extends { id: string }>(day: (x: T) => Day) => (a: T, b: T) =>
-  day(a) - day(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const PRECISION_RANK: Readonly<Record<string, number>> = { day: 0, month: 1, year: 2 };
+
+/** The lists' order (see Model.events): the day an event counts from, then its precision, then its id. */
+export function listOrder(a: { readonly end: Day; readonly precision: string; readonly id: string }, b: { readonly end: Day; readonly precision: string; readonly id: string }): number {
+  return a.end - b.end || (PRECISION_RANK[a.precision] ?? 0) - (PRECISION_RANK[b.precision] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 export function buildModel(dataset: Dataset): Model {
   const { config } = dataset;
@@ -117,7 +129,7 @@ export function buildModel(dataset: Dataset): Model {
       index: 0,
     };
   });
-  events.sort(byDayThenId((e) => e.start));
+  events.sort(listOrder);
   events.forEach((e, index) => {
     e.index = index;
   });
@@ -192,8 +204,8 @@ export function buildModel(dataset: Dataset): Model {
     countries,
     start,
     end,
+    firstDated: events.reduce<Day | null>((first, e) => (e.precision === 'day' && (first === null || e.start < first) ? e.start : first), null),
     responseSteps,
-    maxEventSpan: events.reduce((m, e) => Math.max(m, e.end - e.start), 0),
   };
 }
 
@@ -233,7 +245,7 @@ function responseIdForRank(config: Config, rank: number): string {
   return [...config.responses].sort((a, b) => a.rank - b.rank)[0].id;
 }
 
-/** How many events of the given types overlap [from, to]. */
+/** How many events of the given types count from a day in [from, to] (the last day of their date). */
 export type CountEvents = (from: Day, to: Day, types: readonly string[]) => number;
 
 export const countModelEvents =
@@ -241,7 +253,7 @@ export const countModelEvents =
   (from, to, types) =>
     eventsShownMemo(model, from, to, types).length;
 
-/** Events whose date span overlaps [from, to], in date order. */
+/** Events that count from a day in [from, to] (the last day of their date), in the lists' order. */
 export function eventsInRange(model: Model, from: Day, to: Day): TimedEvent[] {
   return eventsShown(model, from, to, null);
 }
@@ -263,19 +275,18 @@ export function eventsShownMemo(model: Model, from: Day, to: Day, types: readonl
 }
 
 function eventsShown(model: Model, from: Day, to: Day, types: ReadonlySet<string> | null): TimedEvent[] {
+  // An event is in the range when the day it counts from is: sorted by that day, the range is one slice.
   const { events } = model;
-  // Events are sorted by start; any overlapping one starts no earlier than from - maxEventSpan.
   let lo = 0;
   let hi = events.length;
-  const earliest = from - model.maxEventSpan;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (events[mid].start < earliest) lo = mid + 1;
+    if (events[mid].end < from) lo = mid + 1;
     else hi = mid;
   }
   const out: TimedEvent[] = [];
-  for (let i = lo; i < events.length && events[i].start <= to; i++) {
-    if (events[i].end >= from && (types === null || types.has(events[i].type))) out.push(events[i]);
+  for (let i = lo; i < events.length && events[i].end <= to; i++) {
+    if (types === null || types.has(events[i].type)) out.push(events[i]);
   }
   return out;
 }

@@ -19,7 +19,7 @@ import { LOCATION_PRECISIONS } from './schema.ts';
 import { pushTo } from '../multimap.ts';
 import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model.ts';
 
-export const OVERVIEW_FORMAT = 'chronomap-overview/1';
+export const OVERVIEW_FORMAT = 'chronomap-overview/2';
 
 
 export interface OverviewFile {
@@ -27,6 +27,8 @@ export interface OverviewFile {
   readonly basis: Basis;
   readonly start: Day;
   readonly end: Day;
+  /** The model's first day-dated event (MapModel.firstDated). */
+  readonly firstDated: Day | null;
   readonly countries: readonly string[];
   /** One entry per station in each column, in the model's order. */
   readonly stations: {
@@ -71,8 +73,9 @@ export interface Basis {
   readonly events: string;
   readonly sources: string;
   /**
-   * Whether the build's validation kept every record exactly as written (no errors, nothing
-   * dropped or changed). Then the same texts need not be validated again: see `trustedDataset`.
+   * Whether the build's validation kept the config and every record exactly as written (no
+   * errors, nothing dropped or changed). Then the same texts need not be validated again: see
+   * `trustedDataset`, and the config in load.ts.
    */
   readonly validated: boolean;
 }
@@ -105,6 +108,7 @@ export function buildOverview(model: Model, basis: OverviewFile['basis']): Overv
     basis,
     start: model.start,
     end: model.end,
+    firstDated: model.firstDated,
     countries: [...model.countries],
     stations: {
       id: model.stations.map((s) => s.id),
@@ -183,8 +187,9 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
   if (!isRecord(basis) || basis.config !== configChecksum || !isString(basis.stations) || !isString(basis.events) || !isString(basis.sources) || typeof basis.validated !== 'boolean') {
     return 'derived from other data';
   }
-  const { start, end } = raw;
+  const { start, end, firstDated } = raw;
   if (!isDay(start) || !isDay(end) || end < start) return 'start or end';
+  if (firstDated !== null && !isDay(firstDated)) return 'first dated day';
   const countries = column(raw.countries, null, isString);
   if (!countries) return 'countries';
   const statuses = config.statuses.map((s) => s.id);
@@ -253,31 +258,34 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
     countries,
     start,
     end,
+    firstDated,
     responseSteps,
   };
-  // An event overlaps [from, to] (from <= to) when it begins by `to` and does not end before
-  // `from`; every event that ends before `from` began before `to`, so the difference counts them.
+  // An event is in [from, to] when the last day of its date is (the day it counts from, as on the
+  // map): the events ending by `to` less those ending before `from`.
   const countEvents: CountEvents = (from, to, shownTypes) => {
     let sum = 0;
     for (const type of shownTypes) {
       const c = counts.get(type);
-      if (c) sum += upTo(c.starts, to) - upTo(c.ends, from - 1);
+      if (c) sum += upTo(c.ends, to) - upTo(c.ends, from - 1);
     }
     return sum;
   };
+  // One mark per event on the day it counts from (the overview does not pair starts with ends: the
+  // spans of dates known to a month or a year come with the model).
   const marks = (): EventMark[] => {
     const out: EventMark[] = [];
     for (const { id: type } of config.eventTypes) {
       const c = counts.get(type);
       if (!c) continue;
-      for (let i = 0; i < c.starts.days.length; i++) {
-        const day = c.starts.days[i];
+      for (let i = 0; i < c.ends.days.length; i++) {
+        const day = c.ends.days[i];
         const mark: EventMark = { start: day, end: day, type };
-        for (let n = c.starts.totals[i] - (i > 0 ? c.starts.totals[i - 1] : 0); n > 0; n--) out.push(mark);
+        for (let n = c.ends.totals[i] - (i > 0 ? c.ends.totals[i - 1] : 0); n > 0; n--) out.push(mark);
       }
     }
     // A stable sort: on each day, the types in the config's order.
-    return out.sort((a, b) => a.start - b.start);
+    return out.sort((a, b) => a.end - b.end);
   };
   const typesPresent = new Set([...counts].filter(([, c]) => (c.starts.totals.at(-1) ?? 0) > 0).map(([type]) => type));
   return { model, countEvents, total, typesPresent, marks, basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated } };

@@ -180,19 +180,28 @@ export const configSchema = z.strictObject({
   responses: z
     .array(z.strictObject({ id: vocabularyId, label: localized, color, darkColor: color, rank: z.int() }))
     .check(z.minLength(1)),
+  /**
+   * Event types in a few families, one hue each (at most five: a reader can hold that many); the
+   * types of a family differ by shape. The legend and the filters work by family and by type.
+   */
+  families: z
+    .array(z.strictObject({ id: vocabularyId, label: localized, color, darkColor: color }))
+    .check(z.minLength(1), z.maxLength(5, { message: 'has more than 5 families: one hue each, and a reader holds five at most' })),
   eventTypes: z
     .array(
       z.strictObject({
         id: vocabularyId,
         label: localized,
-        color,
-        darkColor: color,
+        /** Its family's id: its colour is the family's. */
+        family: vocabularyId,
         shape: z.enum(SHAPES),
         /** The host-government response this kind of event shows, if any. */
         response: z.optional(vocabularyId),
       }),
     )
     .check(z.minLength(1)),
+  /** Key moments named on the timeline; where labels would collide, the later ones in this list give way. */
+  annotations: z.optional(z.array(z.strictObject({ date: partialDate, label: localized, short: z.optional(localized) }))),
   /** The status every station has before any event sets one. */
   initialStatus: vocabularyId,
   /**
@@ -205,3 +214,5 @@ export type Config = z.infer<typeof configSchema>;
 export type StatusDef = Config['statuses'][number];
 export type ResponseDef = Config['responses'][number];
 export type EventTypeDef = Config['eventTypes'][number];
+export type FamilyDef = Config['families'][number];
+export type Annotation = NonNullable<Config['annotations']>[number];

@@ -188,8 +188,17 @@ export function validateConfig(raw: unknown, file: string, messageKeys: Readonly
     const responses = ids(config.responses);
     const ref = { file, collection: 'config', index: 0 };
     if (!statuses.has(config.initialStatus)) problems.add(ref, 'error', 'initialStatus', `"${config.initialStatus}" is not a status`, true);
+    const families = ids(config.families);
     config.eventTypes.forEach((t, i) => {
       if (t.response !== undefined && !responses.has(t.response)) problems.add(ref, 'error', `eventTypes[${i}].response`, `"${t.response}" is not a response`, true);
+      if (!families.has(t.family)) problems.add(ref, 'error', `eventTypes[${i}].family`, `"${t.family}" is not a family`, true);
+    });
+    // Within a family, the shape is what tells the types apart.
+    const shapes = new Set<string>();
+    config.eventTypes.forEach((t, i) => {
+      const key = `${t.family} ${t.shape}`;
+      if (shapes.has(key)) problems.add(ref, 'error', `eventTypes[${i}].shape`, `"${t.shape}" is already the shape of another type of family "${t.family}"`, true);
+      shapes.add(key);
     });
     for (const [lang, messages] of Object.entries(config.messages ?? {})) {
       for (const key of Object.keys(messages)) {

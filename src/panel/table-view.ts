@@ -1,7 +1,7 @@
 // The list view: the events in the range as a table (date, place, type, title, sources),
 // sortable by date and by place. It is the screen-reader and keyboard route to everything the
 // canvas map shows, and what a printed page lists.
-import { eventsShownMemo, type Model, type TimedEvent } from '../model/model';
+import { eventsShownMemo, type Model, type TimedEvent, listOrder } from '../model/model';
 import type { AppState } from '../state/state';
 import type { Dispatch } from '../state/store';
 import { el, replaceChildren, safeLink } from '../dom';
@@ -48,8 +48,9 @@ export function sortEvents(model: Model, events: readonly TimedEvent[], sort: So
   const collator = new Intl.Collator(i18n.lang);
   const dir = sort.ascending ? 1 : -1;
   return [...events].sort((a, b) => {
-    const primary = sort.key === 'date' ? a.start - b.start : collator.compare(eventPlace(model, a, i18n), eventPlace(model, b, i18n));
-    return dir * primary || a.start - b.start || (a.id < b.id ? -1 : 1);
+    // By date: as the lists order them, a period-only event after the day-dated events of its period.
+    if (sort.key === 'date') return dir * listOrder(a, b);
+    return dir * collator.compare(eventPlace(model, a, i18n), eventPlace(model, b, i18n)) || listOrder(a, b);
   });
 }
 

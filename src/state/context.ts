@@ -13,7 +13,9 @@ export function stateContext(model: MapModel, eventIds: IdSet, languages: readon
   return {
     start: model.start,
     end: model.end,
-    defaultFrom: config.defaultView.from ? clamp(dateSpan(config.defaultView.from).start) : model.start,
+    // The story's own start, else its first event known to the day: never the 1 January of an
+    // event known only to its year.
+    defaultFrom: config.defaultView.from ? clamp(dateSpan(config.defaultView.from).start) : (model.firstDated ?? model.start),
     defaultTo: config.defaultView.to ? clamp(dateSpan(config.defaultView.to).end) : model.end,
     stationIds: model.stationById,
     countryIds: new Set(model.countries),

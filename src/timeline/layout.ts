@@ -48,3 +48,57 @@ export function layoutMarks(xs: ArrayLike<number>, size: number, gap: number, ma
   }
   return { lanes, laneCount: laneEnds.length, density };
 }
+
+export interface AnnotationInput {
+  /** Where its line is, in pixels. */
+  readonly x: number;
+  readonly label: string;
+  /** A shorter label, tried when the full one does not fit. */
+  readonly short?: string;
+}
+
+export interface PlacedAnnotation {
+  readonly index: number;
+  readonly x: number;
+  readonly text: string;
+  /** Where the text sits against its line: after it, or before it near the right edge. */
+  readonly anchor: 'start' | 'end';
+  /** The text's extent, in pixels. */
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Labels for key moments in one row, none over another and none past the edges. In order of
+ * importance (the input's order), each first gets its short label where it fits (so that the
+ * most moments are named); then, again in order, a label grows to its full text where that fits.
+ * `measure` gives a text's width in pixels.
+ */
+export function placeAnnotations(items: readonly AnnotationInput[], left: number, right: number, measure: (text: string) => number, gap = 6): PlacedAnnotation[] {
+  const placed: PlacedAnnotation[] = [];
+  const fits = (a: number, b: number, except: PlacedAnnotation | null) => a >= left && b <= right && placed.every((p) => p === except || b + gap <= p.left || a - gap >= p.right);
+  const place = (index: number, text: string, except: PlacedAnnotation | null): PlacedAnnotation | null => {
+    const x = items[index].x;
+    const w = measure(text);
+    for (const c of [
+      { a: x + 3, b: x + 3 + w, anchor: 'start' as const },
+      { a: x - 3 - w, b: x - 3, anchor: 'end' as const },
+    ]) {
+      if (fits(c.a, c.b, except)) return { index, x, text, anchor: c.anchor, left: c.a, right: c.b };
+    }
+    return null;
+  };
+  items.forEach((item, index) => {
+    if (item.x < left || item.x > right) return;
+    const p = place(index, item.short ?? item.label, null);
+    if (p) placed.push(p);
+  });
+  for (let k = 0; k < placed.length; k++) {
+    const current = placed[k];
+    const item = items[current.index];
+    if (!item.short || current.text === item.label) continue;
+    const grown = place(current.index, item.label, current);
+    if (grown) placed[k] = grown;
+  }
+  return placed.sort((a, b) => a.x - b.x);
+}

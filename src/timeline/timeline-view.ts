@@ -14,15 +14,18 @@ import { el, svgEl } from '../dom';
 import { shapePath, isHollow } from '../shapes';
 import type { Shape } from '../model/schema';
 import { highlightedEvents } from '../selection';
-import { layoutMarks, maxZoomFor, type MarkLayout } from './layout';
+import { layoutMarks, maxZoomFor, placeAnnotations, type MarkLayout } from './layout';
 import type { I18n } from '../i18n';
-import { dateFormat, eventDateLabel } from '../i18n/date-labels';
-import type { EventTypeDef } from '../model/schema';
+import { dateFormat, eventWhenLabel } from '../i18n/date-labels';
+import { typeStyles, type TypeStyle } from '../model/vocabulary';
+import { dateSpan } from '../model/dates';
 
 const MARK_SIZE = 12;
 const LANE = 14;
 const AXIS_H = 24;
-const TOP = 10;
+/** The row of key moments' labels, above the marks. */
+const ANNOTATION_H = 16;
+const TOP = 10 + ANNOTATION_H;
 const HANDLE_W = 14;
 const MARGIN_X = 16;
 /** Above this many lanes, marks are counted instead of drawn, until zooming in spreads them out. */
@@ -60,7 +63,8 @@ export class TimelineView {
   private readonly handles: { from: SVGGElement; to: SVGGElement };
   private readonly tooltip: HTMLElement;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
-  private readonly typeDefs: ReadonlyMap<string, EventTypeDef>;
+  private readonly typeDefs: ReadonlyMap<string, TypeStyle>;
+  private readonly annotationGroup: SVGGElement;
   private base: ScaleTime<number, number>;
   private x: ScaleTime<number, number>;
   private transform: ZoomTransform = zoomIdentity;
@@ -85,11 +89,12 @@ export class TimelineView {
     this.opts = opts;
     this.model = opts.model;
     this.marks = opts.marks;
-    this.typeDefs = new Map(opts.model.config.eventTypes.map((t) => [t.id, t]));
+    this.typeDefs = typeStyles(opts.model.config);
     this.base = this.baseScale();
     this.x = this.base;
     this.svg = svgEl('svg', { class: 'timeline-svg', role: 'group' });
     this.axisGroup = svgEl('g', { class: 'axis', 'aria-hidden': 'true' });
+    this.annotationGroup = svgEl('g', { class: 'annotations' });
     this.shadeLeft = svgEl('rect', { class: 'shade' });
     this.shadeRight = svgEl('rect', { class: 'shade' });
     this.rangeRect = svgEl('rect', { class: 'range' });
@@ -97,7 +102,7 @@ export class TimelineView {
     this.marksFocus = el('div', { class: 'marks-focus', tabindex: 0, role: 'group' });
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.handles = { from: this.makeHandle('from'), to: this.makeHandle('to') };
-    this.svg.append(this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.handles.from, this.handles.to);
+    this.svg.append(this.annotationGroup, this.shadeLeft, this.shadeRight, this.rangeRect, this.axisGroup, this.handles.from, this.handles.to);
     this.tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
     opts.container.append(this.canvas, this.svg, this.marksFocus, this.announcer, this.tooltip);
     this.bindMarks();
@@ -338,7 +343,7 @@ export class TimelineView {
       select(this.svg).call(this.zoomBehavior.translateBy, (this.width / 2 - x) / this.transform.k, 0);
     }
     this.marksFocus.dataset.active = e.id;
-    const label = `${eventDateLabel(e, this.i18n)}: ${this.i18n.text(e.title)}`;
+    const label = `${eventWhenLabel(e, this.i18n)}: ${this.i18n.text(e.title)}`;
     this.announcer.textContent = label;
     this.showTooltip(e);
     this.opts.hover.set({ kind: 'event', id: e.id });
@@ -361,7 +366,7 @@ export class TimelineView {
     if (!i18n) return;
     const i = this.visible.indexOf(e);
     const title = i18n.textLang(e.title);
-    this.tooltip.replaceChildren(el('strong', {}, [eventDateLabel(e, i18n)]), el('span', { lang: title.lang === i18n.lang ? undefined : title.lang }, [title.text]));
+    this.tooltip.replaceChildren(el('strong', {}, [eventWhenLabel(e, i18n)]), el('span', { lang: title.lang === i18n.lang ? undefined : title.lang }, [title.text]));
     this.tooltip.hidden = false;
     const x = i >= 0 ? this.xs[i] : this.width / 2;
     const lane = i >= 0 ? this.layout.lanes[i] : -1;
@@ -386,7 +391,9 @@ export class TimelineView {
       this.layoutKey = key;
       this.showTypes();
       const dayPx = x(dayToDate(1)) - x(dayToDate(0));
-      this.xs = Float64Array.from(this.visible, (e) => x(dayToDate(e.start)) + (e.end > e.start ? 0 : dayPx / 2));
+      // Each mark on the day it counts from (the last of its date, as on the map); a date known
+      // only to its month or year spans its period behind the mark.
+      this.xs = Float64Array.from(this.visible, (e) => x(dayToDate(e.end)) + dayPx / 2);
       this.layout = layoutMarks(this.xs, MARK_SIZE, 2, MAX_LANES, DENSITY_BUCKET_PX);
       if (this.activeIndex >= this.visible.length) this.activeIndex = -1;
     }
@@ -402,10 +409,11 @@ export class TimelineView {
     this.marksFocus.setAttribute('aria-label', `${i18n.t('events')}: ${i18n.t('eventsCount', { n: this.visible.length })}. ${i18n.t('marksHelp')}`);
     this.paint();
 
-    // The axis only changes with zoom, width, language or height, never with the range.
+    // The axis and the key moments only change with zoom, width, language or height, never with the range.
     const axisKey = `${key}|${i18n.lang}|${marksH}`;
     if (axisKey !== this.axisKey) {
       this.axisKey = axisKey;
+      this.drawAnnotations(i18n, TOP + marksH);
       const axis = axisBottom(x).ticks(Math.max(2, Math.floor(this.width / 110))).tickSizeOuter(0);
       axis.tickFormat((d) => axisLabel(d as Date, x, i18n.lang));
       const axisSel = select(this.axisGroup) as unknown as Selection<SVGGElement, unknown, null, undefined>;
@@ -423,6 +431,25 @@ export class TimelineView {
     this.placeHandle(this.handles.to, x1, h, s.to, i18n.t('endDate'), i18n);
   }
 
+  /** Key moments (the config's annotations): a line through the marks and a label above them. */
+  private drawAnnotations(i18n: I18n, bottom: number): void {
+    const list = this.model.config.annotations ?? [];
+    const x = this.x;
+    const measureCtx = this.canvas.getContext('2d', { willReadFrequently: true });
+    if (measureCtx) measureCtx.font = '600 11px system-ui, sans-serif';
+    const measure = (text: string) => (measureCtx ? measureCtx.measureText(text).width : text.length * 6.5);
+    const items = list.map((a) => ({ x: x(dayToDate(dateSpan(a.date).start)), label: i18n.text(a.label), short: a.short ? i18n.text(a.short) : undefined }));
+    const placed = placeAnnotations(items, MARGIN_X, this.width - MARGIN_X, measure);
+    this.annotationGroup.replaceChildren(
+      ...placed.map((p) =>
+        svgEl('g', { class: 'annotation', 'data-date': list[p.index].date }, [
+          svgEl('line', { x1: p.x.toFixed(1), x2: p.x.toFixed(1), y1: 2, y2: bottom }),
+          svgEl('text', { x: (p.anchor === 'start' ? p.x + 3 : p.x - 3).toFixed(1), y: 12, 'text-anchor': p.anchor }, [p.text]),
+        ]),
+      ),
+    );
+  }
+
   /**
    * Draws the marks and the density strip on the canvas. The range is not drawn here: the SVG
    * shades dim the marks outside it, so a scrub step repaints two rectangles, not the canvas.
@@ -438,7 +465,8 @@ export class TimelineView {
     // What the map's pointer is on (a station, a country) lights up its events here.
     const hover = this.opts.hover.get();
     const hovered: ReadonlySet<EventMark> = this.full && hover && hover.kind !== 'event' ? highlightedEvents(this.full, hover) : new Set();
-    const paintKey = `${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${active}|${hover?.kind ?? ''}:${hover?.id ?? ''}`;
+    // The marks' source is in the key: the model's replace the overview's at the same places.
+    const paintKey = `${this.full ? 'model' : 'overview'}|${this.layoutKey}|${h}|${dpr}|${dark}|${JSON.stringify(s.selection)}|${active}|${hover?.kind ?? ''}:${hover?.id ?? ''}`;
     if (paintKey === this.paintKey) return;
     this.paintKey = paintKey;
     if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
@@ -473,16 +501,28 @@ export class TimelineView {
     for (let i = 0; i < this.visible.length; i++) {
       const lane = lanes[i];
       const cx = this.xs[i];
-      if (lane < 0 || cx < MARGIN_X - MARK_SIZE || cx > w - MARGIN_X + MARK_SIZE) continue;
       const e = this.visible[i];
-      const def = this.typeDefs.get(e.type)!;
-      const color = dark ? def.darkColor : def.color;
+      const style = this.typeDefs.get(e.type)!;
+      const color = dark ? style.darkColor : style.color;
       const hl = highlighted.has(e);
       const lit = hovered.has(e);
-      ctx.globalAlpha = (highlighted.size > 0 && !hl && !lit) || (hovered.size > 0 && !lit && !hl) ? 0.28 : 1;
+      const dim = (highlighted.size > 0 && !hl && !lit) || (hovered.size > 0 && !lit && !hl);
+      if (e.end > e.start) {
+        // The period the date may mean, faint, with a tick at its start, ending at the mark (or,
+        // for a mark in the density strip, in that strip).
+        const x0 = Math.max(0, this.x(dayToDate(e.start)));
+        const y = lane >= 0 ? this.markY(lane) : TOP + DENSITY_H / 2 - 4;
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.globalAlpha = dim ? 0.12 : 0.35;
+        ctx.fillStyle = color;
+        ctx.fillRect(x0, y - 2, Math.max(0, cx - x0), 4);
+        ctx.fillRect(x0, y - 5, 1.5, 10);
+      }
+      if (lane < 0 || cx < MARGIN_X - MARK_SIZE || cx > w - MARGIN_X + MARK_SIZE) continue;
+      ctx.globalAlpha = dim ? 0.28 : 1;
       ctx.setTransform(dpr, 0, 0, dpr, dpr * cx, dpr * this.markY(lane));
-      const path = this.shapePath2D(def.shape);
-      if (isHollow(def.shape)) {
+      const path = this.shapePath2D(style.type.shape);
+      if (isHollow(style.type.shape)) {
         ctx.lineWidth = 2.5;
         ctx.strokeStyle = color;
         ctx.stroke(path);

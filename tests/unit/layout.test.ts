@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMarks, maxZoomFor } from '../../src/timeline/layout';
+import { layoutMarks, maxZoomFor, placeAnnotations } from '../../src/timeline/layout';
 import { unwrapRing } from '../../src/map/basemap';
 
 describe('layoutMarks (stacking)', () => {
@@ -67,5 +67,36 @@ describe('layoutMarks (density binning)', () => {
     const placed = [...lanes].filter((l) => l >= 0).length;
     expect(placed + [...density.values()].reduce((a, b) => a + b, 0)).toBe(100_000);
     expect(placed).toBeLessThan(1000);
+  });
+});
+
+describe('placeAnnotations', () => {
+  const measure = (t: string) => t.length * 7;
+  it('names the most important moments first, short where the full label does not fit, and none over another', () => {
+    const items = [
+      { x: 100, label: 'A long first label', short: 'First' },
+      { x: 160, label: 'Second label', short: 'Two' },
+      { x: 300, label: 'Third', short: 'Th' },
+    ];
+    const placed = placeAnnotations(items, 0, 360, measure);
+    expect(placed.map((p) => p.index).sort()).toEqual([0, 1, 2]);
+    for (let i = 1; i < placed.length; i++) expect(placed[i].left).toBeGreaterThanOrEqual(placed[i - 1].right);
+    // A label grows to its full text only where that leaves the others room.
+    expect(placed.find((p) => p.index === 0)!.text).toBe('First');
+    expect(placed.find((p) => p.index === 2)!.text).toBe('Third');
+    expect(placed.every((p) => p.left >= 0 && p.right <= 360)).toBe(true);
+  });
+  it('drops the least important when there is no room, and keeps labels inside the edges', () => {
+    const items = [
+      { x: 50, label: 'Important', short: 'Imp' },
+      { x: 52, label: 'Less', short: 'L' },
+      { x: 355, label: 'Edge label', short: 'Edge' },
+    ];
+    const placed = placeAnnotations(items, 0, 360, measure);
+    expect(placed.map((p) => p.index)).toContain(0);
+    expect(placed.map((p) => p.index)).not.toContain(1);
+    const edge = placed.find((p) => p.index === 2)!;
+    expect(edge.anchor).toBe('end');
+    expect(edge.right).toBeLessThanOrEqual(360);
   });
 });

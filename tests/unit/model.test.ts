@@ -65,16 +65,28 @@ describe('eventsInRange', () => {
     expect(ids(day(2022, 10, 25), day(2022, 10, 26))).toEqual(['ie-closed', 'nl-probe']);
     expect(ids(day(2022, 10, 26), day(2022, 10, 26))).toEqual(['nl-probe']);
   });
-  it('includes a month- or year-precision event when its span overlaps the range', () => {
+  it('counts a month- or year-precision event from the end of its period, as the map does', () => {
     expect(ids(day(2022, 11, 30), day(2022, 12, 5))).toEqual(['nl-order']);
+    expect(ids(day(2022, 11, 1), day(2022, 11, 29))).toEqual([]);
     expect(ids(day(2022, 12, 1), day(2022, 12, 5))).toEqual([]);
-    expect(ids(day(2023, 6, 1), day(2023, 6, 2))).toEqual(['us-statement']);
+    expect(ids(day(2023, 6, 1), day(2023, 6, 2))).toEqual([]);
+    expect(ids(day(2023, 12, 31), day(2023, 12, 31))).toEqual(['us-statement']);
   });
-  it('returns events in date order and nothing for an empty range', () => {
+  it('lists period-only events after the day-dated events of their period, and nothing for an empty range', () => {
     const all = eventsInRange(m, m.start, m.end);
-    expect(all.map((e) => e.start)).toEqual([...all.map((e) => e.start)].sort((a, b) => a - b));
+    expect(all.map((e) => e.id)).toEqual(['report', 'ie-closed', 'nl-probe', 'nl-order', 'us-arrests', 'us-denial', 'us-statement']);
     expect(all).toHaveLength(7);
     expect(ids(day(2030, 1, 1), day(2030, 2, 1))).toEqual([]);
+    // On the same last day, a day-dated event before a month's, a month's before a year's.
+    const tied = model(
+      [station('ie-dublin', 'IE', '2022-09-12')],
+      [event('y', '2022'), event('m', '2022-12'), event('d', '2022-12-31'), event('a', '2022-12-30')],
+    );
+    expect(tied.events.map((e) => e.id)).toEqual(['a', 'd', 'm', 'y']);
+  });
+  it('starts the default range at the first event known to the day, not on 1 January of a year-only one', () => {
+    expect(m.start).toBe(day(2022, 1, 1));
+    expect(m.firstDated).toBe(day(2022, 9, 12));
   });
 });
 

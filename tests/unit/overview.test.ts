@@ -37,12 +37,14 @@ function expectSameAnswers(model: Model, preview: Preview, seed: number): void {
     model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision]),
   );
   expect(preview.total).toBe(model.events.length);
-  // The timeline's marks while the events load: one per event, on its first day, in date order.
+  // The timeline's marks while the events load: one per event, on the day it counts from (the last
+  // of its date, where the model's mark is), in that order.
   const marks = preview.marks();
-  expect(marks.map((m) => m.start)).toEqual(model.events.map((e) => e.start));
-  const byDayAndType = (list: readonly { start: number; type: string }[]) => list.map((m) => `${m.start} ${m.type}`).sort();
+  expect(marks.map((m) => m.end)).toEqual(model.events.map((e) => e.end));
+  const byDayAndType = (list: readonly { end: number; type: string }[]) => list.map((m) => `${m.end} ${m.type}`).sort();
   expect(byDayAndType(marks)).toEqual(byDayAndType(model.events));
   expect(marks.every((m) => m.end === m.start)).toBe(true);
+  expect(preview.model.firstDated).toBe(model.firstDated);
   expect([...preview.typesPresent].sort()).toEqual([...new Set(model.events.map((e) => e.type))].sort());
   const typeIds = config.eventTypes.map((t) => t.id);
   const countModel = countModelEvents(model);

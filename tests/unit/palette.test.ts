@@ -3,6 +3,7 @@
 // protanopia (Machado et al. 2009 simulation, severity 1), by a clear CIELAB distance.
 import { describe, expect, it } from 'vitest';
 import { config } from './helpers';
+import { typeStyles } from '../../src/model/vocabulary';
 
 type Rgb = [number, number, number];
 const hex = (h: string): Rgb => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255) as Rgb;
@@ -27,6 +28,15 @@ function lab(linear: Rgb): Rgb {
 const deltaE = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 
 describe('palette', () => {
+  it('has at most five families, one hue each, and types of a family differ by shape', () => {
+    expect(config.families.length).toBeLessThanOrEqual(5);
+    expect(new Set(config.families.map((f) => f.color)).size).toBe(config.families.length);
+    for (const f of config.families) {
+      const shapes = config.eventTypes.filter((t) => t.family === f.id).map((t) => t.shape);
+      expect(new Set(shapes).size, f.id).toBe(shapes.length);
+    }
+  });
+
   it('gives every station status its own shape', () => {
     const shapes = config.statuses.map((s) => s.shape);
     expect(new Set(shapes).size).toBe(shapes.length);
@@ -36,12 +46,12 @@ describe('palette', () => {
     for (const theme of ['color', 'darkColor'] as const) {
       it(`keeps event types that share a shape apart (${vision}, ${theme === 'color' ? 'light' : 'dark'})`, () => {
         const close: string[] = [];
-        const types = config.eventTypes;
+        const types = [...typeStyles(config).values()];
         for (let i = 0; i < types.length; i++) {
           for (let j = i + 1; j < types.length; j++) {
-            if (types[i].shape !== types[j].shape) continue;
+            if (types[i].type.shape !== types[j].type.shape) continue;
             const d = deltaE(lab(simulate(hex(types[i][theme]), MACHADO[vision])), lab(simulate(hex(types[j][theme]), MACHADO[vision])));
-            if (d < 15) close.push(`${types[i].id} ~ ${types[j].id}: ΔE ${d.toFixed(1)}`);
+            if (d < 15) close.push(`${types[i].type.id} ~ ${types[j].type.id}: ΔE ${d.toFixed(1)}`);
           }
         }
         expect(close).toEqual([]);
