@@ -97,8 +97,11 @@ export function renderStoryText(config: Config, t: I18n, embedded: boolean, lang
   const sourcesHref = embedded ? `${location.origin}${location.pathname}#about` : '#about';
   replaceChildren($('credit'), [t.pick(config.credit), ' ', el('a', { href: sourcesHref, id: 'sources-link', ...(embedded ? { target: '_blank', rel: 'noopener' } : {}) }, [t.t('sourcesLink')])]);
   setText('about-summary', t.t('about'));
+  const corrections = config.corrections ?? [];
   replaceChildren($('about-body'), [
     ...config.about.map((p) => el('p', {}, [t.pick(p)])),
+    corrections.length > 0 ? el('h3', { class: 'corrections-heading' }, [t.t('corrections')]) : null,
+    corrections.length > 0 ? el('ul', { class: 'corrections' }, corrections.map((c) => el('li', {}, [el('span', { class: 'when' }, [t.date(dateSpan(c.date).start, 'long')]), ' ', t.pick(c.text)]))) : null,
     el('p', {}, [t.pick(config.license)]),
     el('p', {}, [t.t('dataUpdated', { date: t.date(dateSpan(config.dataUpdated).start, 'long') })]),
     el('p', {}, [safeLink('https://github.com/topojson/world-atlas', ['Basemap: Natural Earth via world-atlas'])]),

@@ -104,6 +104,7 @@ export const en = {
   during: 'During {period}',
   sometimeIn: 'Sometime in {period}',
   countsFromEnd: 'A date known only to its month or year spans it, and counts from its end, as on the map.',
+  corrections: 'Corrections',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,4 +105,5 @@ export const zhHans: Messages = {
   during: '{period}内',
   sometimeIn: '{period}内',
   countsFromEnd: '只知道月份或年份的日期以横条跨越该时段，并与地图一样从该时段结束时起计入。',
+  corrections: '更正',
 };

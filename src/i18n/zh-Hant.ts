@@ -105,4 +105,5 @@ export const zhHant: Messages = {
   during: '{period}內',
   sometimeIn: '{period}內',
   countsFromEnd: '只知道月份或年份的日期以橫條跨越該時段，並與地圖一樣從該時段結束時起計入。',
+  corrections: '更正',
 };

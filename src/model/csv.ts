@@ -3,7 +3,7 @@
 //
 // CSV format: UTF-8 without BOM, header row of column names, comma separators, CRLF row ends,
 // RFC 4180 quoting (a cell holding a comma, quote, CR or LF is quoted, quotes doubled). List
-// fields (sources, stationIds) are joined with ";". A cell that a spreadsheet could take for a
+// fields (sources, stationIds, aliases) are joined with ";". A cell that a spreadsheet could take for a
 // formula is written with a leading apostrophe, which the import strips again.
 import { validateDataset, type FileNames } from './validate';
 import { EVENT_TEXT_FIELDS, STATION_TEXT_FIELDS, type Config } from './schema';
@@ -20,6 +20,7 @@ import { describeValue, type Problem } from './problems';
  */
 export const STATION_FIELDS = [
   'id',
+  'aliases',
   'name',
   'city',
   'country',
@@ -34,7 +35,7 @@ export const STATION_FIELDS = [
   'sources',
 ] as const;
 
-export const EVENT_FIELDS = ['id', 'date', 'precision', 'type', 'actor', 'actorKind', 'country', 'stationIds', 'setsStatus', 'title', 'summary', 'disputed', 'sources'] as const;
+export const EVENT_FIELDS = ['id', 'aliases', 'date', 'precision', 'type', 'actor', 'actorKind', 'country', 'stationIds', 'setsStatus', 'title', 'summary', 'disputed', 'sources'] as const;
 
 export const SOURCE_COLUMNS = ['id', 'url', 'title', 'publisher', 'published', 'kind', 'language', 'note'] as const;
 
@@ -58,7 +59,7 @@ export function columnsOf(kind: Kind, languages: readonly string[]): string[] {
 }
 
 /** Columns holding several ids, joined with ";". */
-const LIST_COLUMNS: ReadonlySet<string> = new Set(['sources', 'stationIds']);
+const LIST_COLUMNS: ReadonlySet<string> = new Set(['sources', 'stationIds', 'aliases']);
 /** Columns holding a number. */
 const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['longitude', 'latitude']);
 export const LIST_SEPARATOR = ';';
@@ -587,6 +588,7 @@ function rowToStation(cells: Readonly<Record<string, string>>, languages: readon
   const firstReported = v.firstReported === undefined && v.firstReportedPrecision === undefined ? undefined : ordered([['date', v.firstReported], ['precision', v.firstReportedPrecision]]);
   const properties = ordered([
     ['id', v.id],
+    ['aliases', v.aliases],
     ['name', v.name],
     ['city', v.city],
     ['country', v.country],

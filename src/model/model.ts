@@ -67,6 +67,8 @@ export interface MapModel {
   readonly eventById: ReadonlyMap<string, { readonly stationIds?: readonly string[]; readonly country?: string }>;
   /** Countries with a station or an event. */
   readonly countries: readonly string[];
+  /** Ids stations and events had before, to the ids they have (see the data's `aliases`). */
+  readonly aliases: { readonly stations: ReadonlyMap<string, string>; readonly events: ReadonlyMap<string, string> };
   /** First and last day of the story: config start, or the earliest record; the latest record. */
   readonly start: Day;
   readonly end: Day;
@@ -191,8 +193,13 @@ export function buildModel(dataset: Dataset): Model {
   const end = config.story.end !== undefined ? dateSpan(config.story.end).end : Math.max(start, last);
   const countries = [...new Set([...stationsByCountry.keys(), ...eventsByCountry.keys()])].sort();
 
+  const aliases = {
+    stations: new Map(stations.flatMap((s) => (s.props.aliases ?? []).map((a) => [a, s.id] as const))),
+    events: new Map(dataset.events.flatMap((e) => (e.aliases ?? []).map((a) => [a, e.id] as const))),
+  };
   return {
     config,
+    aliases,
     stations,
     stationById: new Map(stations.map((s) => [s.id, s])),
     stationsByCountry,

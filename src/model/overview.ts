@@ -29,6 +29,8 @@ export interface OverviewFile {
   readonly end: Day;
   /** The model's first day-dated event (MapModel.firstDated). */
   readonly firstDated: Day | null;
+  /** Stations' former ids to their ids (MapModel.aliases.stations): a link naming one works from the first paint. */
+  readonly stationAliases: Readonly<Record<string, string>>;
   readonly countries: readonly string[];
   /** One entry per station in each column, in the model's order. */
   readonly stations: {
@@ -109,6 +111,7 @@ export function buildOverview(model: Model, basis: OverviewFile['basis']): Overv
     start: model.start,
     end: model.end,
     firstDated: model.firstDated,
+    stationAliases: Object.fromEntries(model.aliases.stations),
     countries: [...model.countries],
     stations: {
       id: model.stations.map((s) => s.id),
@@ -190,6 +193,8 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
   const { start, end, firstDated } = raw;
   if (!isDay(start) || !isDay(end) || end < start) return 'start or end';
   if (firstDated !== null && !isDay(firstDated)) return 'first dated day';
+  const stationAliases = isRecord(raw.stationAliases) && Object.values(raw.stationAliases).every(isString) ? (raw.stationAliases as Record<string, string>) : null;
+  if (!stationAliases) return 'station aliases';
   const countries = column(raw.countries, null, isString);
   if (!countries) return 'countries';
   const statuses = config.statuses.map((s) => s.id);
@@ -256,6 +261,7 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
     stationsByCountry,
     eventById: new Map(),
     countries,
+    aliases: { stations: new Map(Object.entries(stationAliases)), events: new Map() },
     start,
     end,
     firstDated,

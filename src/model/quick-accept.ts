@@ -74,6 +74,7 @@ export const datedShape: Shape = { date, precision: oneOf(PRECISIONS) };
 
 export const stationPropertiesShape: Shape = {
   id: slug,
+  aliases: optional(slugList(0)),
   name: localized(120),
   city: optional(localized(120)),
   country,
@@ -98,6 +99,7 @@ export const stationFeatureShape: Shape = {
 
 export const eventShape: Shape = {
   id: slug,
+  aliases: optional(slugList(0)),
   date,
   precision: oneOf(PRECISIONS),
   type: slug,

@@ -88,6 +88,8 @@ export const LOCATION_PRECISIONS = ['city', 'country'] as const;
 
 export const stationPropertiesSchema = z.strictObject({
   id: slug,
+  /** Ids it had before (a station relocated or renamed): published links that name them still work. */
+  aliases: z.optional(z.array(slug)),
   name: localizedText(120),
   city: z.optional(localizedText(120)),
   country: countryCode,
@@ -121,6 +123,8 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const eventSchema = z.strictObject({
   id: slug,
+  /** Ids it had before: published links that name them still work. */
+  aliases: z.optional(z.array(slug)),
   date: partialDate,
   precision: z.enum(PRECISIONS),
   type: vocabularyId,
@@ -200,6 +204,8 @@ export const configSchema = z.strictObject({
       }),
     )
     .check(z.minLength(1)),
+  /** Material corrections, newest first, as a newsroom's corrections note: shown in the about section. */
+  corrections: z.optional(z.array(z.strictObject({ date: partialDate, text: localized }))),
   /** Key moments named on the timeline; where labels would collide, the later ones in this list give way. */
   annotations: z.optional(z.array(z.strictObject({ date: partialDate, label: localized, short: z.optional(localized) }))),
   /** The status every station has before any event sets one. */

@@ -279,6 +279,20 @@ export function validateDataset(raw: RawData, config: Config, options: ValidateO
     if (ok) events.set(e.id, { record: e, ref });
   });
 
+  // Former ids (aliases) keep published links working: each must name one record only.
+  const checkAliases = (records: Map<string, { record: { id: string; aliases?: readonly string[] }; ref: RecordRef }>, what: string) => {
+    const owner = new Map<string, string>();
+    for (const { record, ref } of records.values()) {
+      (record.aliases ?? []).forEach((alias, i) => {
+        if (records.has(alias)) problems.add(ref, 'error', `aliases[${i}]`, `"${alias}" is the id of another ${what}`, false);
+        else if (owner.has(alias)) problems.add(ref, 'error', `aliases[${i}]`, `"${alias}" is an alias of ${owner.get(alias)} too`, false);
+        else owner.set(alias, record.id);
+      });
+    }
+  };
+  checkAliases(new Map([...stations].map(([id, v]) => [id, { record: v.record.properties, ref: v.ref }])), 'station');
+  checkAliases(events, 'event');
+
   // 2. References between files. A dangling reference is an error; the app drops the reference
   // and keeps the record while it still has a source, so one bad id costs as little as possible.
   const used = new Set<string>();

@@ -23,5 +23,6 @@ export function stateContext(model: MapModel, eventIds: IdSet, languages: readon
     types: config.eventTypes.map((t) => t.id),
     langs: languages,
     defaultLang: languages[0] ?? 'en',
+    canonical: (kind, id) => (kind === 'station' ? model.aliases.stations.get(id) : kind === 'event' ? model.aliases.events.get(id) : undefined) ?? id,
   };
 }

@@ -44,6 +44,8 @@ export interface StateContext {
   readonly types: readonly string[];
   readonly langs: readonly string[];
   readonly defaultLang: string;
+  /** A station's or event's id for one it had before (an alias), or the id itself. */
+  readonly canonical?: (kind: SelectionKind, id: string) => string;
 }
 
 export type Intent =
@@ -101,7 +103,8 @@ export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext
     if (patch.to !== undefined && patch.from === undefined) from = to;
     else to = from;
   }
-  const selection = patch.selection !== undefined && validSelection(patch.selection, ctx) ? patch.selection : state.selection;
+  const asked = patch.selection && ctx.canonical ? { kind: patch.selection.kind, id: ctx.canonical(patch.selection.kind, patch.selection.id) } : patch.selection;
+  const selection = asked !== undefined && validSelection(asked, ctx) ? asked : state.selection;
   // An empty list means "no types"; a list naming only unknown types is invalid and ignored.
   const known = patch.types !== undefined ? ctx.types.filter((t) => patch.types!.includes(t)) : null;
   const types = known !== null && (known.length > 0 || patch.types!.length === 0) ? known : state.types;

@@ -91,4 +91,20 @@ describe('Get the data', () => {
     expect(await page.textContent('#about-body')).toContain(`Data last updated: ${expected}`);
     await page.close();
   });
+
+  it('the about section lists the corrections, in the reader\'s language', async () => {
+    const config = JSON.parse(readFileSync('data/config.json', 'utf8')) as { corrections: { text: Record<string, string> }[] };
+    expect(config.corrections.length).toBeGreaterThan(0);
+    for (const lang of ['en', 'zh-Hant'] as const) {
+      const page = await suite.browser.newPage();
+      await page.goto(`${suite.server.url}/?lang=${lang}`);
+      await waitForRendered(page);
+      await page.click('#about-summary');
+      const items = await page.locator('#about-body ul.corrections li').allTextContents();
+      expect(items).toHaveLength(config.corrections.length);
+      config.corrections.forEach((c, i) => expect(items[i]).toContain(c.text[lang]));
+      expect(await page.locator('#about-body .corrections-heading').textContent()).toBe(lang === 'en' ? 'Corrections' : '更正');
+      await page.close();
+    }
+  });
 });

@@ -122,6 +122,17 @@ describe('the camera follows the selection', () => {
     await page.close();
   });
 
+  it('a link with a station\'s former id (an alias) opens the station and rewrites the URL to its id', async () => {
+    const page = await open('/?station=hr-zagreb');
+    expect(await selection(page)).toEqual({ kind: 'station', id: 'hr-unlocated' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('station')).toBe('hr-unlocated');
+    await expect.poll(() => page.locator('#panel h2').first().textContent()).toContain('Croatia');
+    const cam = await settled(page);
+    expect(await inView(page, 15.55, 45.45)).toBe(true);
+    expect(cam.zoom).toBeGreaterThan(3);
+    await page.close();
+  });
+
   it('with reduced motion the camera jumps', async () => {
     const page = await open('/', { reducedMotion: true });
     const before = await camera(page);

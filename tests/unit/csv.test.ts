@@ -105,11 +105,11 @@ describe('columns', () => {
 
   it('give each text a column per language of the story, in the config\'s order', () => {
     expect(columnsOf('events', ['en', 'zh-Hans', 'zh-Hant'])).toEqual([
-      'id', 'date', 'precision', 'type', 'actor.en', 'actor.zh-Hans', 'actor.zh-Hant', 'actorKind', 'country', 'stationIds', 'setsStatus',
+      'id', 'aliases', 'date', 'precision', 'type', 'actor.en', 'actor.zh-Hans', 'actor.zh-Hant', 'actorKind', 'country', 'stationIds', 'setsStatus',
       'title.en', 'title.zh-Hans', 'title.zh-Hant', 'summary.en', 'summary.zh-Hans', 'summary.zh-Hant', 'disputed.en', 'disputed.zh-Hans', 'disputed.zh-Hant', 'sources',
     ]);
     expect(columnsOf('stations', ['en'])).toEqual([
-      'id', 'name.en', 'city.en', 'country', 'locationPrecision', 'operator.en', 'longitude', 'latitude', 'firstReported', 'firstReportedPrecision', 'firstReportedBy.en', 'note.en', 'sources',
+      'id', 'aliases', 'name.en', 'city.en', 'country', 'locationPrecision', 'operator.en', 'longitude', 'latitude', 'firstReported', 'firstReportedPrecision', 'firstReportedBy.en', 'note.en', 'sources',
     ]);
     // A source's title stays in the language it was published in: one column.
     expect(columnsOf('sources', LANGUAGES)).toEqual([...SOURCE_COLUMNS]);
@@ -134,7 +134,9 @@ describe('(a) export then import of the real data', () => {
       { languages: LANGUAGES, stationsText: texts['stations.geojson'] },
     );
     expect(exported.problems).toEqual([]);
-    expect(exported.counts).toEqual({ stations: 82, events: 143, sources: 263 });
+    const real = { stations: JSON.parse(texts['stations.geojson']).features.length, events: JSON.parse(texts['events.json']).length, sources: JSON.parse(texts['sources.json']).length };
+    expect(real.stations).toBeGreaterThan(0);
+    expect(exported.counts).toEqual(real);
     const imported = importCsv(exported.csv!, config, { today: TODAY });
     expect(imported.problems.filter((p) => p.severity === 'error').map(formatCsvProblem)).toEqual([]);
     expect(imported.json!.stations).toBe(texts['stations.geojson']);

@@ -120,3 +120,23 @@ describe('eventsShownMemo', () => {
     expect(b.every((e) => ['closure', 'statement'].includes(e.type))).toBe(true);
   });
 });
+
+describe('aliases', () => {
+  it('maps a station\'s and an event\'s former ids to their ids', () => {
+    const a = model([station('hr-unlocated', 'HR', '2022-12', { aliases: ['hr-zagreb'] })], [event('hr-x', '2022-12-04', { aliases: ['hr-old'] })]);
+    expect(a.aliases.stations.get('hr-zagreb')).toBe('hr-unlocated');
+    expect(a.aliases.events.get('hr-old')).toBe('hr-x');
+  });
+});
+
+describe('aliases in the checker', () => {
+  it('refuses an alias that is another record\'s id, or an alias two records claim', async () => {
+    const { validateDataset } = await import('../../src/model/validate');
+    const { config: cfg, source: src } = await import('./helpers');
+    const stations = [station('a', 'IE', '2022-09-12', { aliases: ['b'] }), station('b', 'IE', '2022-09-12'), station('c', 'IE', '2022-09-12', { aliases: ['old'] }), station('d', 'IE', '2022-09-12', { aliases: ['old'] })];
+    const { problems } = validateDataset({ stations: { type: 'FeatureCollection', features: stations }, events: [], sources: [src] }, cfg, { today: day(2026, 1, 1) });
+    const messages = problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    expect(messages).toContain('"b" is the id of another station');
+    expect(messages).toContain('"old" is an alias of c too');
+  });
+});

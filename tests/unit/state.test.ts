@@ -130,3 +130,12 @@ describe('the camera', () => {
     for (const bad of ['?at=4/50', '?at=a/b/c', '?at=4/95/10', '?at=99/0/0', '?at=4/50/10/2']) expect(stateFromQuery(bad, ctx).camera).toBeNull();
   });
 });
+
+describe('former ids (aliases)', () => {
+  const withAliases: StateContext = { ...ctx, canonical: (kind, id) => (kind === 'station' && id === 'ie-dublin-old' ? 'ie-dublin' : id) };
+  it('takes a station\'s former id in the URL or a message and selects it by its id', () => {
+    expect(stateFromQuery('?station=ie-dublin-old', withAliases).selection).toEqual({ kind: 'station', id: 'ie-dublin' });
+    expect(reduce(defaultState(withAliases), { type: 'select', selection: { kind: 'station', id: 'ie-dublin-old' } }, withAliases).selection).toEqual({ kind: 'station', id: 'ie-dublin' });
+    expect(queryFromState(stateFromQuery('?station=ie-dublin-old', withAliases), withAliases)).toBe('?station=ie-dublin');
+  });
+});
