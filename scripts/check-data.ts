@@ -12,8 +12,12 @@ import { countryShapes, placeInCountry } from '../src/model/geo-check';
 import { formatProblem, type Problem, type WarningCode } from '../src/model/problems';
 import { helpExit, parseFlags, usageExit } from './lib/args';
 import { coverageLine, datasetTexts, textCoverage, type LanguageCoverage } from '../src/model/coverage';
-import { defaultFileNames } from '../src/model/validate';
+import { defaultFileNames, type Dataset } from '../src/model/validate';
 import { scriptProblems } from './lib/script-check';
+import { parseJsonText } from '../src/model/parse-json';
+import { buildModel } from '../src/model/model';
+import { STORY_FILE, validateStory } from '../src/model/story';
+import { stateContext } from '../src/state/context';
 
 const TOLERANCE_KM = 25;
 
@@ -54,7 +58,25 @@ export function checkData(dir: string): CheckResult {
     });
   }
   if (result) all.push(...changelogProblems(dir, shownAs, result.dataset.config.dataUpdated));
+  if (result) all.push(...storyProblems(dir, shownAs, result.dataset));
   return { problems: all, coverage };
+}
+
+/** story.json, when the folder has one: its steps against the data (src/model/story.ts), and its texts' scripts. */
+function storyProblems(dir: string, shownAs: string, dataset: Dataset): Problem[] {
+  const path = `${dir}/${STORY_FILE}`;
+  if (!existsSync(path)) return [];
+  const file = `${shownAs}/${STORY_FILE}`;
+  const parsed = parseJsonText(readFileSync(path, 'utf8'), file);
+  if (parsed.value === undefined) return [...parsed.problems];
+  const model = buildModel(dataset);
+  const refs = stateContext(model, model.eventById, dataset.config.languages);
+  const { story, problems } = validateStory(parsed.value, refs, dataset.config.languages, file);
+  const raw = (parsed.value as { steps: { id?: unknown }[] }).steps;
+  const texts = story.steps.flatMap((step) =>
+    (['title', 'text'] as const).map((field) => ({ file, collection: 'steps' as const, index: raw.findIndex((r) => r.id === step.id), id: step.id, field, texts: step[field] })),
+  );
+  return [...parsed.problems, ...problems, ...scriptProblems(texts)];
 }
 
 /** How messages name the config: the folder's own, or the story's that a folder without one borrows (read-data.ts). */

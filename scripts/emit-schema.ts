@@ -1,7 +1,7 @@
 // npm run schema: writes data/schema/*.schema.json from the zod schema, for editors and other tools.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { configSchema, eventSchema, sourceSchema, stationFeatureSchema } from '../src/model/schema';
+import { configSchema, eventSchema, sourceSchema, stationFeatureSchema, storySchema } from '../src/model/schema';
 import { isMainModule } from './lib/paths';
 import { helpExit, parseFlags } from './lib/args';
 
@@ -18,6 +18,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'events.schema.json': doc('chronomap events', z.array(eventSchema)),
     'sources.schema.json': doc('chronomap sources', z.array(sourceSchema)),
     'config.schema.json': doc('chronomap story config', configSchema),
+    'story.schema.json': doc('chronomap story steps (the guided tour)', storySchema),
   };
 }
 

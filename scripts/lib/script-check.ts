@@ -64,7 +64,7 @@ export function foreignCharacters(text: string, rule: ScriptRule): { readonly ch
 }
 
 /** An error for each Chinese text with characters of the other script: file, record, field and the characters. */
-export function scriptProblems(texts: readonly TextRef[], rulesByLang: Readonly<Record<string, ScriptRule>> = scriptRules()): Problem[] {
+export function scriptProblems(texts: readonly (Omit<TextRef, 'collection'> & { readonly collection: string })[], rulesByLang: Readonly<Record<string, ScriptRule>> = scriptRules()): Problem[] {
   const problems: Problem[] = [];
   for (const t of texts) {
     for (const [lang, text] of Object.entries(t.texts)) {

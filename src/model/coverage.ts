@@ -43,7 +43,12 @@ export function datasetTexts(dataset: Dataset, files: FileNames, index: RecordIn
   const c = dataset.config;
   const config = (field: string, texts: Localized): TextRef => ({ file: files.config, collection: 'config', index: 0, field, texts });
   out.push(config('title', c.title), config('standfirst', c.standfirst), config('credit', c.credit), ...c.about.map((t, i) => config(`about[${i}]`, t)), config('license', c.license));
-  for (const key of ['statuses', 'responses', 'eventTypes'] as const) c[key].forEach((v, i) => out.push(config(`${key}[${i}].label`, v.label)));
+  for (const key of ['statuses', 'responses', 'families', 'eventTypes'] as const) c[key].forEach((v, i) => out.push(config(`${key}[${i}].label`, v.label)));
+  c.annotations?.forEach((a, i) => {
+    out.push(config(`annotations[${i}].label`, a.label));
+    if (a.short) out.push(config(`annotations[${i}].short`, a.short));
+  });
+  c.corrections?.forEach((x, i) => out.push(config(`corrections[${i}].text`, x.text)));
   return out;
 }
 

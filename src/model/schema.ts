@@ -222,3 +222,49 @@ export type ResponseDef = Config['responses'][number];
 export type EventTypeDef = Config['eventTypes'][number];
 export type FamilyDef = Config['families'][number];
 export type Annotation = NonNullable<Config['annotations']>[number];
+
+// ---------------------------------------------------------------------------------------------
+// story.json: ordered steps of a guided tour, each a view of the map with a title and a text.
+
+/** A day as the URL and the message API write it. */
+const dayText = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'is not a day of the form YYYY-MM-DD' }),
+  z.refine(isRealDate, { message: 'is not a valid date' }),
+);
+
+const cameraFields = z.strictObject({ lon: z.number(), lat: z.number(), zoom: z.number() });
+
+/**
+ * A step's view: the fields of the URL and of `chronomap:set` (src/embed/messages.ts), with the
+ * same meanings. `to` is required: every step says as of when the map is shown. At most one of
+ * station, country and event.
+ */
+export const stepStateSchema = z
+  .strictObject({
+    from: z.optional(dayText),
+    to: dayText,
+    station: z.optional(slug),
+    country: z.optional(countryCode),
+    event: z.optional(slug),
+    /** The event types shown; all of them when absent. */
+    types: z.optional(z.array(vocabularyId)),
+    /** `{lon, lat, zoom}` or the URL's `at=` form, "zoom/lat/lon"; framed from the selection when absent. */
+    camera: z.optional(z.union([z.string().check(z.maxLength(100)), cameraFields])),
+  })
+  .check(
+    z.refine((s) => [s.station, s.country, s.event].filter((v) => v !== undefined).length <= 1, {
+      message: 'has more than one of station, country and event',
+    }),
+  );
+
+export const storyStepSchema = z.strictObject({
+  /** Stable: `?step=<id>` links and `chronomap:set {step}` messages name it. */
+  id: slug,
+  state: stepStateSchema,
+  title: localizedText(120),
+  text: localizedText(600),
+});
+export type StoryStep = z.infer<typeof storyStepSchema>;
+export type StepState = StoryStep['state'];
+
+export const storySchema = z.strictObject({ steps: z.array(storyStepSchema) });

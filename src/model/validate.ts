@@ -53,14 +53,14 @@ export interface ValidationResult {
   readonly eventIndex: ReadonlyMap<string, number>;
 }
 
-interface RecordRef {
+export interface RecordRef {
   readonly file: string;
   readonly collection: string;
   readonly index: number;
   readonly id?: string;
 }
 
-class ProblemList {
+export class ProblemList {
   readonly items: Problem[] = [];
   /** The app shows errors only; at 100,000 records, building every warning is wasted garbage. */
   constructor(private readonly warnings: boolean) {}
@@ -79,7 +79,7 @@ class ProblemList {
 
 const MAX_COORD_DECIMALS = 2;
 
-function idOf(record: unknown, path: readonly string[]): string | undefined {
+export function idOf(record: unknown, path: readonly string[]): string | undefined {
   let v: unknown = record;
   for (const key of path) {
     if (typeof v !== 'object' || v === null) return undefined;
@@ -121,7 +121,7 @@ function issueMessage(issue: $ZodIssue, value: unknown): { message: string } {
 }
 
 /** Validates one record against its schema; returns the parsed record or null (problems added). */
-function parseRecord<T>(
+export function parseRecord<T>(
   schema: ZodMiniType<T>,
   record: unknown,
   ref: RecordRef,

@@ -25,6 +25,8 @@ export interface AppState {
    * none, every station). A new selection sets it back to null.
    */
   readonly camera: Camera | null;
+  /** The story step the reader is on (the guided tour), or null outside the tour. */
+  readonly step: string | null;
 }
 
 /** The ids a selection may name: a Set, or the model's own maps (no copy of 100,000 event ids). */
@@ -46,6 +48,8 @@ export interface StateContext {
   readonly defaultLang: string;
   /** A station's or event's id for one it had before (an alias), or the id itself. */
   readonly canonical?: (kind: SelectionKind, id: string) => string;
+  /** The story's steps, in order: each one's view as a patch that sets every field it shows. */
+  readonly steps?: ReadonlyMap<string, StatePatch>;
 }
 
 export type Intent =
@@ -58,6 +62,8 @@ export type Intent =
   | { readonly type: 'set-view'; readonly view: ViewMode }
   | { readonly type: 'set-theme'; readonly theme: Theme }
   | { readonly type: 'set-camera'; readonly camera: Camera | null }
+  /** Go to a story step (its view), or leave the tour (null) keeping the view. */
+  | { readonly type: 'set-step'; readonly step: string | null }
   /** Several fields at once (URL, postMessage); each invalid field is ignored. */
   | { readonly type: 'patch'; readonly patch: StatePatch };
 
@@ -70,6 +76,8 @@ export interface StatePatch {
   readonly view?: ViewMode;
   readonly theme?: Theme;
   readonly camera?: Camera | null;
+  /** A step's view comes first; the patch's other fields then apply on top of it. */
+  readonly step?: string | null;
 }
 
 export function defaultState(ctx: StateContext): AppState {
@@ -82,6 +90,7 @@ export function defaultState(ctx: StateContext): AppState {
     view: 'map',
     theme: 'auto',
     camera: null,
+    step: null,
   };
 }
 
@@ -95,6 +104,17 @@ function validSelection(sel: Selection | null, ctx: StateContext): boolean {
 
 /** Applies each valid field of a patch; invalid ones leave the current value. */
 export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext): AppState {
+  if (patch.step !== undefined) {
+    const { step, ...rest } = patch;
+    const view = step === null ? undefined : ctx.steps?.get(step);
+    if (step === null) state = { ...state, step: null };
+    else if (view) state = { ...applyFields(state, view, ctx), step };
+    return applyFields(state, rest, ctx);
+  }
+  return applyFields(state, patch, ctx);
+}
+
+function applyFields(state: AppState, patch: StatePatch, ctx: StateContext): AppState {
   let { from, to } = state;
   if (patch.from !== undefined && Number.isFinite(patch.from)) from = clampDay(patch.from, ctx);
   if (patch.to !== undefined && Number.isFinite(patch.to)) to = clampDay(patch.to, ctx);
@@ -115,7 +135,7 @@ export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext
   const given = patch.camera === undefined ? undefined : patch.camera === null ? null : (validCamera(patch.camera) ?? undefined);
   const selectionMoved = !sameSelection(selection, state.selection);
   const camera = given !== undefined ? given : selectionMoved ? null : state.camera;
-  return { from, to, selection, types, lang, view, theme, camera };
+  return { from, to, selection, types, lang, view, theme, camera, step: state.step };
 }
 
 /**
@@ -124,7 +144,8 @@ export function applyPatch(state: AppState, patch: StatePatch, ctx: StateContext
  */
 export function normalizeState(state: AppState, ctx: StateContext): AppState {
   const selection = validSelection(state.selection, ctx) ? state.selection : null;
-  return applyPatch({ ...state, selection }, { from: state.from, to: state.to, types: state.types, lang: state.lang }, ctx);
+  const step = state.step !== null && ctx.steps?.has(state.step) ? state.step : null;
+  return applyPatch({ ...state, selection, step }, { from: state.from, to: state.to, types: state.types, lang: state.lang }, ctx);
 }
 
 function sameSelection(a: Selection | null, b: Selection | null): boolean {
@@ -153,6 +174,8 @@ export function reduce(state: AppState, intent: Intent, ctx: StateContext): AppS
       return applyPatch(state, { theme: intent.theme }, ctx);
     case 'set-camera':
       return applyPatch(state, { camera: intent.camera }, ctx);
+    case 'set-step':
+      return applyPatch(state, { step: intent.step }, ctx);
     case 'patch':
       return applyPatch(state, intent.patch, ctx);
   }
@@ -168,6 +191,7 @@ export function sameState(a: AppState, b: AppState): boolean {
     a.types.every((t, i) => t === b.types[i]) &&
     a.lang === b.lang &&
     a.view === b.view &&
-    a.theme === b.theme
+    a.theme === b.theme &&
+    a.step === b.step
   );
 }

@@ -1,7 +1,7 @@
 // The state <-> query string codec. Defaults are left out of the URL; anything missing or
 // invalid falls back to the default without an error.
 import { formatDay, parseDay } from '../model/dates';
-import { applyPatch, defaultState, type AppState, type Selection, type StateContext, type StatePatch } from './state';
+import { applyPatch, defaultState, sameState, type AppState, type Selection, type StateContext, type StatePatch } from './state';
 import { formatCamera, parseCamera, type Camera } from '../map/camera';
 
 /** Reads the state fields a query string (or a postMessage object of strings) carries. */
@@ -24,6 +24,8 @@ export function patchFromParams(get: (key: string) => string | null | undefined)
   const at = get('at');
   const camera = typeof at === 'string' ? parseCamera(at) : null;
   if (camera) patch.camera = camera;
+  const step = get('step');
+  if (typeof step === 'string' && step !== '') patch.step = step;
   return patch;
 }
 
@@ -47,6 +49,18 @@ export function stateFromQuery(search: string, ctx: StateContext): AppState {
 export function queryFromState(state: AppState, ctx: StateContext, extra: Readonly<Record<string, string>> = {}): string {
   const params = new URLSearchParams();
   const def = defaultState(ctx);
+  // On a story step, as the step shows it: the step's id says it all. Once the reader has moved
+  // away from the step's view, the URL says where they are instead.
+  if (state.step !== null) {
+    const atStep = applyPatch({ ...def, lang: state.lang, theme: state.theme }, { step: state.step }, ctx);
+    if (sameState(atStep, state)) {
+      params.set('step', state.step);
+      if (state.lang !== def.lang) params.set('lang', state.lang);
+      if (state.theme !== def.theme) params.set('theme', state.theme);
+      for (const [k, v] of Object.entries(extra)) params.set(k, v);
+      return `?${params.toString()}`;
+    }
+  }
   if (state.from !== def.from) params.set('from', formatDay(state.from));
   if (state.to !== def.to) params.set('to', formatDay(state.to));
   if (state.selection) params.set(state.selection.kind, state.selection.id);
@@ -72,5 +86,6 @@ export function stateToPlain(state: AppState, camera: Camera | null = state.came
     types: [...state.types],
     lang: state.lang,
     camera: camera && { lon: camera.lon, lat: camera.lat, zoom: camera.zoom },
+    step: state.step,
   };
 }

@@ -8,7 +8,7 @@ import type { AppState } from '../../src/state/state';
 const dublin = station('ie-dublin', 'IE', '2022-09-12', { name: { en: 'Dublin station', 'zh-Hans': '都柏林服务站', 'zh-Hant': '都柏林服務站' } });
 const closed = event('ie-2022-10-26-closed', '2022-10-26', { country: 'IE', title: { en: 'Closed', 'zh-Hans': '关闭', 'zh-Hant': '關閉' } });
 const m = model([dublin], [closed]);
-const state: AppState = { from: day(2022, 9, 1), to: day(2022, 12, 31), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'zh-Hant', view: 'map', theme: 'auto', camera: null };
+const state: AppState = { from: day(2022, 9, 1), to: day(2022, 12, 31), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'zh-Hant', view: 'map', theme: 'auto', camera: null, step: null };
 const rows = (text: string) => parseCsv(text).records.map((r) => r.cells);
 
 describe('downloads', () => {

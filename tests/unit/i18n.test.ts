@@ -54,7 +54,7 @@ describe('counts line and map summary', () => {
     [station('es-a', 'ES', '2022-09-12'), station('es-b', 'ES', '2022-09-12'), station('it-a', 'IT', '2022-09-12'), station('us-a', 'US', '2023-01-01')],
     [event('e1', '2022-09-12', { type: 'report', actorKind: 'ngo' }), event('e2', '2022-11-01', { country: 'IT' })],
   );
-  const state: AppState = { from: day(2022, 9, 12), to: day(2022, 12, 1), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'en', view: 'map', theme: 'auto', camera: null };
+  const state: AppState = { from: day(2022, 9, 12), to: day(2022, 12, 1), selection: null, types: m.config.eventTypes.map((t) => t.id), lang: 'en', view: 'map', theme: 'auto', camera: null, step: null };
   it('begins with the number of stations drawn', () => {
     const line = countsLine(summarize(m, state, countModelEvents(m)), state, i18n('en'));
     expect(line).toBe('3 stations in 2 countries as of Dec 1, 2022 · 2 events from Sep 12, 2022');
