@@ -20,7 +20,7 @@ import type { Bounds, Camera } from './map/camera';
 import { MapHost, SVG_MAX_STATIONS, type WebGlPolicy } from './map/map-host';
 import { paletteFor } from './map/palette';
 import { countsLine, mapAltText, summarize } from './panel/summary';
-import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startHeightMessages, startMessageApi, type EmbedApi } from './embed/embed-mode';
+import { embedExtras, fullViewLink, isEmbedded, setupEmbedChrome, startMessageApi, type EmbedApi } from './embed/embed-mode';
 import { announceCounts, hideNotice, renderStoryText, showProblems, storyLanguages } from './page';
 import type { Ui } from './ui';
 
@@ -147,7 +147,6 @@ export class App {
     this.ui?.useModel(model, loaded.dataset);
     this.lastLang = '';
     this.api = startMessageApi(this.store);
-    if (this.embedded) startHeightMessages(this.params);
     const before = this.store.getState();
     this.store.setContext(contextFor(this.stage, this.languages));
     if (this.store.getState() === before) this.render(before);
@@ -188,11 +187,10 @@ export class App {
     this.ui?.render(state, t, dark);
     // The URL waits for the model: until then it still says what the reader asked for (an event,
     // say, that the preview cannot check).
-    if (this.stage.model) {
-      const query = queryFromState(state, contextFor(this.stage, this.languages), embedExtras(this.params));
-      this.writeUrl(query);
-      if (this.embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query)]);
-    }
+    const query = this.stage.model ? queryFromState(state, contextFor(this.stage, this.languages), embedExtras(this.params)) : null;
+    if (query !== null) this.writeUrl(query);
+    // Until then the link opens the view the URL asks for.
+    if (this.embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query ?? location.search)]);
     const seq = ++this.renderSeq;
     void this.map.render(state, t, paletteFor(dark)).then(() => {
       // "Rendered": the map and every control have drawn this state.

@@ -19,6 +19,9 @@ import { countriesFromTopology } from './map/basemap';
 import { fetchText } from './fetch-text';
 import { App, modelStage, previewStage } from './app';
 import { showFatal, showLoading } from './page';
+import { inFrame, isEmbedded } from './embed/embed-mode';
+import { startHostProtocols } from './embed/host-protocols';
+import { showFallback } from './embed/fallback';
 
 const BASEMAP = 'basemap/countries-110m.json';
 
@@ -31,6 +34,12 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 export async function start(): Promise<void> {
   // Only in the test build (the production build drops this line and the module).
   const hooks = import.meta.env.VITE_CHRONOMAP_TEST_HOOKS === '1' ? import('./test-hooks') : null;
+  // Set by the boot script already, unless a host's policy refused it: no fallback over the app.
+  document.documentElement.classList.add('js');
+  // The embed tells its host page its height from the first paint on (and its fallback's, should
+  // it fail): the layout reserves every part's room, so the host does not move again.
+  const embedded = isEmbedded(new URLSearchParams(location.search));
+  const host = embedded && inFrame() ? startHostProtocols(new URLSearchParams(location.search)) : null;
   showLoading();
   const painted = deferred();
   const controlsPainted = deferred();
@@ -50,7 +59,10 @@ export async function start(): Promise<void> {
       await afterNextFrame();
     })
     .catch(() => undefined)
-    .finally(() => painted.resolve());
+    .finally(() => {
+      painted.resolve();
+      if (app) host?.ready();
+    });
 
   // 2. Controls, once the stations are known to be the overview's.
   void loading.previewStationsMatch.then(async (match) => {
@@ -70,7 +82,11 @@ export async function start(): Promise<void> {
   try {
     [loaded, countries] = await Promise.all([loading.loaded, topology]);
   } catch (err) {
-    showFatal(err instanceof Error ? err.message : String(err), () => location.reload());
+    // An embed shows its fallback (the preview image, a link, the reason) in its own space.
+    if (embedded) {
+      showFallback('data');
+      host?.ready();
+    } else showFatal(err instanceof Error ? err.message : String(err), () => location.reload());
     return;
   }
   setMessageOverrides(loaded.dataset.config.messages);
@@ -82,6 +98,7 @@ export async function start(): Promise<void> {
   const preview = await loading.preview;
   if (hooks) (await hooks).exposeForTests(current);
   current.useModel(model, loaded);
+  host?.ready();
   $('map').classList.remove('stale');
   if (preview && !overviewMatches(preview, model)) {
     console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');

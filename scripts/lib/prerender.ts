@@ -16,6 +16,7 @@ import { typesByFamily } from '../../src/model/vocabulary.ts';
 import { countsLine, summarize } from '../../src/panel/summary.ts';
 import { defaultState } from '../../src/state/state.ts';
 import { stateContext } from '../../src/state/context.ts';
+import { FALLBACK_TEXT } from '../../src/embed/fallback-text.ts';
 
 const BOOT = readFileSync(new URL('../../src/boot.js', import.meta.url), 'utf8');
 
@@ -88,13 +89,16 @@ function fill(ctx: Context, key: string): string | null {
   if (kind === 'story' && (name === 'title' || name === 'standfirst' || name === 'credit')) return perLanguage(ctx, (l) => l.pick(ctx.config[name]));
   if (key === 'play') return perLanguage(ctx, (l) => `▶ ${l.t('play')}`);
   if (key === 'legend') return legend(ctx);
-  if (key === 'counts') {
-    const { model } = ctx;
-    const state = defaultState(stateContext(model, model.eventById, ctx.languages));
-    const summary = summarize(model, state, countModelEvents(model));
-    return perLanguage(ctx, (l) => countsLine(summary, state, l));
-  }
+  if (key === 'counts') return perLanguage(ctx, (l) => defaultCounts(ctx, l));
+  if (kind === 'fallback' && (name === 'noscript' || name === 'scripts')) return perLanguage(ctx, (l) => l.pick(FALLBACK_TEXT[name]));
   return null;
+}
+
+/** The default view's counts line. */
+function defaultCounts(ctx: Context, l: I18n): string {
+  const { model } = ctx;
+  const state = defaultState(stateContext(model, model.eventById, ctx.languages));
+  return countsLine(summarize(model, state, countModelEvents(model)), state, l);
 }
 
 /** index.html with every `data-pre="…"` element filled, and the languages for the boot script. */
@@ -107,5 +111,10 @@ export function prerender(html: string, config: Config, model: Model): string {
       const inner = fill(ctx, key);
       return inner === null ? whole : `<${tag}${before}${after}>${inner}</${tag}>`;
     })
-    .replace('<meta name="chronomap-languages" content="en" />', `<meta name="chronomap-languages" content="${languages.join(' ')}" />`);
+    .replace('<meta name="chronomap-languages" content="en" />', `<meta name="chronomap-languages" content="${languages.join(' ')}" />`)
+    // The fallback's preview image (the default view), described in the story's first language.
+    .replace(/(<img id="fallback-image"[^>]*\salt=")[^"]*"/, (_whole, head: string) => {
+      const l = i18n(languages[0] ?? 'en');
+      return `${head}${escapeHtml(`${l.pick(config.title)}: ${defaultCounts(ctx, l)}`)}"`;
+    });
 }

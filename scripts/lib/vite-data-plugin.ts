@@ -13,13 +13,37 @@ import { buildModel } from '../../src/model/model.ts';
 import { staticMapSvg } from '../../src/map/static-map.ts';
 import { countriesFromTopology } from '../../src/map/basemap.ts';
 import { bootScript, escapeHtml, prerender } from './prerender.ts';
+import { oembedJson } from '../../src/embed/oembed.ts';
 
-const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json'] as const;
+// story.json (the guided tour) is optional: copied when the story has one.
+const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json', 'story.json'] as const;
 /** Derived from the data files at every request (dev) and at build: never older than they are. */
 const OVERVIEW = 'data/overview.json';
+/** The default view's oEmbed answer, written when the build knows its public URL. */
+const OEMBED = 'oembed.json';
 
-export function dataPlugin(dataDir: string): Plugin {
+export interface DataPluginOptions {
+  /**
+   * The app's public URL (CHRONOMAP_PUBLIC_URL), ending in "/": social cards and the canonical
+   * link need absolute URLs, and oEmbed a file to point at.
+   */
+  readonly publicUrl?: string | null;
+}
+
+/** CHRONOMAP_PUBLIC_URL as the build uses it: an http(s) URL ending in "/"; null when unset. */
+export function publicUrlFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`CHRONOMAP_PUBLIC_URL must be an http(s) URL: ${value}`);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+export function dataPlugin(dataDir: string, { publicUrl = null }: DataPluginOptions = {}): Plugin {
   const require = createRequire(import.meta.url);
+  const absolute = (path: string) => (publicUrl ? new URL(path, publicUrl).href : path);
   const files = (): Map<string, string> => {
     const map = new Map<string, string>();
     for (const name of DATA_FILES) {
@@ -61,6 +85,8 @@ export function dataPlugin(dataDir: string): Plugin {
       if (!result) return;
       const model = buildModel(result.dataset);
       this.emitFile({ type: 'asset', fileName: OVERVIEW, source: overviewJsonOf(texts, result, model) });
+      if (publicUrl) this.emitFile({ type: 'asset', fileName: OEMBED, source: oembedJson({ publicUrl, title: result.dataset.config.title.en }) });
+      else this.warn('CHRONOMAP_PUBLIC_URL is not set: no oEmbed (oembed.json and its discovery link) and no canonical link; og:image and twitter:image are relative, which social networks do not resolve');
       // The no-JS fallback and social-card image of the default view.
       const topology = JSON.parse(readFileSync(files().get('basemap/countries-110m.json')!, 'utf8')) as Topology;
       const svg = staticMapSvg(model, countriesFromTopology(topology));
@@ -85,13 +111,21 @@ export function dataPlugin(dataDir: string): Plugin {
         `<meta property="og:type" content="website" />`,
         `<meta property="og:title" content="${escapeHtml(config.title.en)}" />`,
         `<meta property="og:description" content="${escapeHtml(config.standfirst.en)}" />`,
-        `<meta property="og:image" content="preview.png" />`,
+        `<meta property="og:image" content="${escapeHtml(absolute('preview.png'))}" />`,
         `<meta property="og:image:width" content="1200" />`,
         `<meta property="og:image:height" content="630" />`,
         `<meta name="twitter:card" content="summary_large_image" />`,
         `<meta name="twitter:title" content="${escapeHtml(config.title.en)}" />`,
         `<meta name="twitter:description" content="${escapeHtml(config.standfirst.en)}" />`,
-        `<meta name="twitter:image" content="preview.png" />`,
+        `<meta name="twitter:image" content="${escapeHtml(absolute('preview.png'))}" />`,
+        ...(publicUrl
+          ? [
+              `<meta property="og:url" content="${escapeHtml(publicUrl)}" />`,
+              `<link rel="canonical" href="${escapeHtml(publicUrl)}" />`,
+              // Discovery for WordPress and other oEmbed consumers (the default view: see oembed.ts).
+              `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(absolute(OEMBED))}" title="${escapeHtml(config.title.en)}" />`,
+            ]
+          : []),
       ].join('\n    ');
       return {
         html: prerender(html, config, model)

@@ -1,6 +1,7 @@
-// Embed mode: compact chrome, height messages to the parent page, and the scrollytelling API.
+// Embed mode: compact chrome, the full view's link, and the scrollytelling API. The height
+// messages are host-protocols.ts's.
 import { el } from '../dom';
-import { heightMessages, isAllowedOrigin, parseSetMessage } from './messages';
+import { isAllowedOrigin, parseSetMessage } from './messages';
 import { stateToPlain } from '../state/url';
 import type { AppState } from '../state/state';
 import type { Store } from '../state/store';
@@ -10,7 +11,7 @@ import type { Camera } from '../map/camera';
 export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'] as const;
 
 export const isEmbedded = (params: URLSearchParams) => params.get('embed') === '1';
-const inFrame = () => window.parent !== window;
+export const inFrame = (): boolean => window.parent !== window;
 
 /** Parent origins the API obeys, set at build time (VITE_CHRONOMAP_PARENT_ORIGINS); any by default. */
 const ALLOWED = (import.meta.env.VITE_CHRONOMAP_PARENT_ORIGINS as string | undefined) ?? '*';
@@ -29,29 +30,22 @@ export function setupEmbedChrome(params: URLSearchParams): void {
   if (params.get('title') === '0') document.documentElement.classList.add('no-title');
 }
 
-/** The same view without the embed parameters, for the "Open full view" link. */
-export function fullViewUrl(query: string): string {
+/**
+ * The same view without the embed parameters, for the "Open full view" link; `base`: where the
+ * app is (this page's folder by default).
+ */
+export function fullViewUrl(query: string, base: URL = new URL(location.href)): string {
   const params = new URLSearchParams(query);
   for (const key of EMBED_PARAMS) params.delete(key);
   const q = params.toString();
-  return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
+  const url = new URL(base.href);
+  url.search = q ? `?${q}` : '';
+  url.hash = '';
+  return url.href;
 }
 
 export function fullViewLink(label: string, query: string): HTMLAnchorElement {
   return el('a', { href: fullViewUrl(query), target: '_blank', rel: 'noopener', class: 'full-view' }, [label]);
-}
-
-export function startHeightMessages(params: URLSearchParams): void {
-  if (!inFrame()) return;
-  let last = -1;
-  const post = () => {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    for (const m of heightMessages(height, params)) window.parent.postMessage(m, '*');
-  };
-  new ResizeObserver(post).observe(document.body);
-  post();
 }
 
 /** Messages to the embedding page; `camera` is where the map is (framed, or moved by the reader). */

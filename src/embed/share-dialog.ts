@@ -17,12 +17,12 @@ export class ShareDialog {
   open(i18n: I18n, opener: HTMLElement): void {
     this.opener = opener;
     const query = this.currentQuery();
-    const full = fullViewUrl(query);
+    const base = publicBase();
+    const full = fullViewUrl(query, base);
     const embedParams = new URLSearchParams(new URL(full).search);
     embedParams.set('embed', '1');
-    const base = new URL('.', location.href);
     const snippet = embedSnippet({
-      embedUrl: `${location.origin}${location.pathname}?${embedParams.toString()}`,
+      embedUrl: `${full.split('?')[0]}?${embedParams.toString()}`,
       fullUrl: full,
       scriptUrl: new URL('embed.js', base).href,
       imageUrl: new URL('preview.png', base).href,
@@ -49,6 +49,16 @@ export class ShareDialog {
     ]);
     this.dialog.showModal();
   }
+}
+
+/**
+ * Where the app is published: the canonical link, which the build writes when it knows its public
+ * URL (CHRONOMAP_PUBLIC_URL), so that code copied from a preview or a mirror points there; else
+ * this page's own folder.
+ */
+function publicBase(): URL {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
+  return new URL('.', canonical?.href || location.href);
 }
 
 async function copyText(input: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement, i18n: I18n): Promise<void> {
