@@ -14,10 +14,9 @@ import { helpExit, parseFlags, usageExit } from './lib/args';
 import { coverageLine, datasetTexts, textCoverage, type LanguageCoverage } from '../src/model/coverage';
 import { defaultFileNames, type Dataset } from '../src/model/validate';
 import { scriptProblems } from './lib/script-check';
-import { parseJsonText } from '../src/model/parse-json';
 import { buildModel } from '../src/model/model';
-import { STORY_FILE, validateStory } from '../src/model/story';
-import { stateContext } from '../src/state/context';
+import { STORY_FILE } from '../src/model/story';
+import { readStory } from './lib/story-build';
 
 const TOLERANCE_KM = 25;
 
@@ -64,19 +63,13 @@ export function checkData(dir: string): CheckResult {
 
 /** story.json, when the folder has one: its steps against the data (src/model/story.ts), and its texts' scripts. */
 function storyProblems(dir: string, shownAs: string, dataset: Dataset): Problem[] {
-  const path = `${dir}/${STORY_FILE}`;
-  if (!existsSync(path)) return [];
+  const { steps, raw, problems } = readStory(dir, buildModel(dataset), shownAs);
   const file = `${shownAs}/${STORY_FILE}`;
-  const parsed = parseJsonText(readFileSync(path, 'utf8'), file);
-  if (parsed.value === undefined) return [...parsed.problems];
-  const model = buildModel(dataset);
-  const refs = stateContext(model, model.eventById, dataset.config.languages);
-  const { story, problems } = validateStory(parsed.value, refs, dataset.config.languages, file);
-  const raw = (parsed.value as { steps: { id?: unknown }[] }).steps;
-  const texts = story.steps.flatMap((step) =>
-    (['title', 'text'] as const).map((field) => ({ file, collection: 'steps' as const, index: raw.findIndex((r) => r.id === step.id), id: step.id, field, texts: step[field] })),
+  const rawSteps = (raw as { steps?: { id?: unknown }[] } | undefined)?.steps ?? [];
+  const texts = steps.flatMap((step) =>
+    (['title', 'text'] as const).map((field) => ({ file, collection: 'steps' as const, index: rawSteps.findIndex((r) => r.id === step.id), id: step.id, field, texts: step[field] })),
   );
-  return [...parsed.problems, ...problems, ...scriptProblems(texts)];
+  return [...problems, ...scriptProblems(texts)];
 }
 
 /** How messages name the config: the folder's own, or the story's that a folder without one borrows (read-data.ts). */

@@ -5,7 +5,10 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { countModelEvents, type CountEvents, type EventMark, type MapModel, type Model } from './model/model';
 import type { Preview } from './model/overview';
 import type { Config } from './model/schema';
-import type { Loaded } from './load';
+import type { Loaded, StoryFile } from './load';
+import type { StoryStep } from './model/schema';
+import { validateStory } from './model/story';
+import type { Problem } from './model/problems';
 import { createStore, type Store } from './state/store';
 import { createHover, type Hover } from './state/hover';
 import type { AppState, StateContext } from './state/state';
@@ -36,8 +39,8 @@ export interface Stage {
 export const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, model: null });
 export const modelStage = (model: Model): Stage => ({ map: model, countEvents: countModelEvents(model), marks: () => model.events, model });
 
-function contextFor(stage: Stage, languages: readonly string[]): StateContext {
-  return stateContext(stage.map, stage.model ? stage.model.eventById : ANY_ID, languages);
+function contextFor(stage: Stage, languages: readonly string[], steps: readonly StoryStep[] = []): StateContext {
+  return stateContext(stage.map, stage.model ? stage.model.eventById : ANY_ID, languages, steps);
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -68,8 +71,12 @@ export class App {
   private mapNotice: 'webgl' | 'failed' | null = null;
   private renderSeq = 0;
   private altReady = false;
+  private story: StoryFile | null = null;
+  private steps: readonly StoryStep[] = [];
+  private storyProblems: readonly Problem[] = [];
 
-  constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>) {
+  /** `story`: the guided tour's file, when it came before the first paint (a `?step=` link waits for it). */
+  constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, story: StoryFile | null = null) {
     this.stage = stage;
     this.countries = countries;
     const { config } = stage.map;
@@ -77,7 +84,8 @@ export class App {
     this.embedded = isEmbedded(this.params);
     if (this.embedded) setupEmbedChrome(this.params);
     this.languages = storyLanguages(config, Object.keys(LANGUAGES));
-    const ctx = contextFor(stage, this.languages);
+    this.readStory(story);
+    const ctx = this.context();
     this.store = createStore(stateFromQuery(location.search, ctx), ctx);
     const state = this.store.getState();
     const webgl: WebGlPolicy = typeof WebGLRenderingContext === 'undefined' ? 'never' : stage.map.stations.length > SVG_MAX_STATIONS ? 'at-load' : 'on-demand';
@@ -129,11 +137,12 @@ export class App {
       store: this.store,
       hover: this.hover,
       countries: this.countries,
-      currentQuery: () => queryFromState(this.store.getState(), contextFor(this.stage, this.languages), embedExtras(this.params)),
+      currentQuery: () => queryFromState(this.store.getState(), this.context(), embedExtras(this.params)),
       reducedMotion,
       isDark: () => isDark(this.store.getState()),
     });
     if (this.stage.model && this.loaded) this.ui.useModel(this.stage.model, this.loaded.dataset);
+    this.ui.useStory(this.steps);
     this.render(this.store.getState());
     await afterNextFrame();
     performance.mark('chronomap:controls-ready');
@@ -148,7 +157,10 @@ export class App {
     this.lastLang = '';
     this.api = startMessageApi(this.store);
     const before = this.store.getState();
-    this.store.setContext(contextFor(this.stage, this.languages));
+    // The steps again, now that the events are known: a step may name one.
+    this.readStory(this.story);
+    this.ui?.useStory(this.steps);
+    this.store.setContext(this.context());
     if (this.store.getState() === before) this.render(before);
     performance.mark('chronomap:model-ready');
     this.map.settled();
@@ -160,7 +172,7 @@ export class App {
     const config = this.stage.map.config;
     renderStoryText(config, t, this.embedded, this.languages.map((code) => ({ code, name: LANGUAGES[code].langName })));
     if (!this.loaded) return;
-    showProblems(this.loaded, t, this.mapNotice ? t.t('mapUnavailable') : null);
+    showProblems({ ...this.loaded, problems: [...this.loaded.problems, ...this.storyProblems] }, t, this.mapNotice ? t.t('mapUnavailable') : null);
   }
 
   render(state: AppState): void {
@@ -187,7 +199,7 @@ export class App {
     this.ui?.render(state, t, dark);
     // The URL waits for the model: until then it still says what the reader asked for (an event,
     // say, that the preview cannot check).
-    const query = this.stage.model ? queryFromState(state, contextFor(this.stage, this.languages), embedExtras(this.params)) : null;
+    const query = this.stage.model ? queryFromState(state, this.context(), embedExtras(this.params)) : null;
     if (query !== null) this.writeUrl(query);
     // Until then the link opens the view the URL asks for.
     if (this.embedded) replaceChildren($('full-view'), [fullViewLink(t.t('openFullView'), query ?? location.search)]);
@@ -198,6 +210,33 @@ export class App {
       document.documentElement.dataset.rendered = String(seq);
       this.api?.rendered(state, this.map.camera());
     });
+  }
+
+  /** The guided tour's file, when it arrives after the first paint. */
+  useStory(story: StoryFile | null): void {
+    this.readStory(story);
+    this.ui?.useStory(this.steps);
+    this.store.setContext(this.context());
+    this.lastLang = '';
+    this.render(this.store.getState());
+  }
+
+  /** The steps that name what the data has (a bad one is reported and left out). */
+  private readStory(story: StoryFile | null): void {
+    this.story = story;
+    if (!story || story.raw === undefined) {
+      this.steps = [];
+      this.storyProblems = story?.problems ?? [];
+      return;
+    }
+    const { story: valid, problems } = validateStory(story.raw, contextFor(this.stage, this.languages), this.languages);
+    this.steps = valid.steps;
+    // What leaves a step out; a text missing in a language is the checker's to report (the step shows in English).
+    this.storyProblems = [...story.problems, ...problems.filter((p) => p.skipsRecord || p.index === undefined)];
+  }
+
+  private context(): StateContext {
+    return contextFor(this.stage, this.languages, this.steps);
   }
 
   /** Where the map is. */

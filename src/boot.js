@@ -23,6 +23,7 @@
   if (query.get('embed') === '1') {
     root.classList.add('embed');
     if (query.get('title') === '0') root.classList.add('no-title');
+    if (query.get('storycard') === '0') root.classList.add('no-story-card');
   }
   if (query.get('view') === 'list') root.setAttribute('data-view', 'list');
 
@@ -47,7 +48,7 @@
   // the embedding's parameters (src/embed/embed-mode.ts, EMBED_PARAMS).
   function linkFullView() {
     var params = new URLSearchParams(location.search);
-    ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'].forEach(function (key) {
+    ['embed', 'title', 'storycard', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'].forEach(function (key) {
       params.delete(key);
     });
     var rest = params.toString();

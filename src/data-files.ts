@@ -3,7 +3,7 @@
 // The prefetched texts are picked up by URL, so both must name the files alike.
 export const DATA_BASE = 'data/';
 
-export const DATA_FILES = { config: 'config.json', stations: 'stations.geojson', events: 'events.json', sources: 'sources.json', overview: 'overview.json' } as const;
+export const DATA_FILES = { config: 'config.json', stations: 'stations.geojson', events: 'events.json', sources: 'sources.json', overview: 'overview.json', story: 'story.json' } as const;
 
 /** Fetched by the worker, read after the first map frame. */
 export const BIG_DATA_FILES = [DATA_FILES.stations, DATA_FILES.events, DATA_FILES.sources] as const;

@@ -47,8 +47,16 @@ async function loadFile(text: Promise<string>, shownAs: string, problems: Proble
   }
 }
 
+/** story.json as parsed JSON, with any problem reading it; null when the story has no tour (no file). */
+export interface StoryFile {
+  readonly raw: unknown;
+  readonly problems: readonly Problem[];
+}
+
 export interface Loading {
   readonly loaded: Promise<Loaded>;
+  /** The guided tour's steps, checked against the data by whoever has the data (app.ts). */
+  readonly story: Promise<StoryFile | null>;
   /** The preview, or null when the overview is missing, malformed or from another config. */
   readonly preview: Promise<Preview | null>;
   /** Once the stations file has arrived: whether the preview was derived from it (false: take it down). */
@@ -124,7 +132,18 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
     () => false,
   );
 
-  return { loaded, preview, previewStationsMatch };
+  const storyName = `data/${DATA_FILES.story}`;
+  const story = fetchText(`${base}${DATA_FILES.story}`).then(
+    (text): StoryFile => {
+      const parsed = parseJsonText(text, storyName);
+      return { raw: parsed.value, problems: parsed.problems };
+    },
+    (err: unknown): StoryFile | null =>
+      // A story without a tour has no file; any other failure is the reader's to know of.
+      err instanceof Error && err.message === 'HTTP 404' ? null : { raw: undefined, problems: [{ file: storyName, severity: 'error', message: `could not be loaded (${err instanceof Error ? err.message : String(err)})`, skipsRecord: false }] },
+  );
+
+  return { loaded, preview, previewStationsMatch, story };
 }
 
 /** Whether an overview was derived from this very config text (its checksum) by a build whose validation kept every record as written. */

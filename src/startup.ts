@@ -45,17 +45,24 @@ export async function start(): Promise<void> {
   const controlsPainted = deferred();
   const loading = startLoading(DATA_BASE, painted.promise, controlsPainted.promise);
   const topology = fetchText(BASEMAP).then((text) => countriesFromTopology(JSON.parse(text) as Topology));
+  // A link to a story step paints that step from the first frame: it waits for the (small) story
+  // file; any other load takes the story when it comes.
+  const story = new URLSearchParams(location.search).has('step') ? loading.story : Promise.resolve(null);
+  const laterStory = (a: App) => {
+    void loading.story.then((s) => (story === loading.story ? undefined : a.useStory(s)));
+  };
   let app: App | null = null;
 
   // 1. First paint, from the overview. Without one (or one of other data) the map waits for the model.
-  const paint = Promise.all([loading.preview, topology])
-    .then(async ([preview, countries]) => {
+  const paint = Promise.all([loading.preview, topology, story])
+    .then(async ([preview, countries, storyFile]) => {
       if (!preview) {
         // The build's counts line came with the overview it wrote: without one, it is not shown.
         $('counts').textContent = '';
         return;
       }
-      app = new App(previewStage(preview), countries);
+      app = new App(previewStage(preview), countries, storyFile);
+      laterStory(app);
       await afterNextFrame();
     })
     .catch(() => undefined)
@@ -92,7 +99,8 @@ export async function start(): Promise<void> {
   setMessageOverrides(loaded.dataset.config.messages);
   const model = buildModel(loaded.dataset);
   await paint;
-  const current: App = app ?? new App(modelStage(model), countries);
+  const current: App = app ?? new App(modelStage(model), countries, await story);
+  if (!app) laterStory(current);
   app = current;
   await current.mountControls();
   const preview = await loading.preview;

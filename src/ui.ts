@@ -23,6 +23,8 @@ import { TableView } from './panel/table-view';
 import { DownloadsView } from './panel/downloads';
 import { ShareDialog } from './embed/share-dialog';
 import { staticMapSvg } from './map/static-map';
+import { StoryView } from './story/story-view';
+import type { StoryStep } from './model/schema';
 
 const $ = byId;
 const SPEEDS = { slow: 15, medium: 45, fast: 120 } as const;
@@ -44,6 +46,8 @@ export interface Ui {
   render(state: AppState, t: I18n, dark: boolean): void;
   /** The events are in: the controls that need them start working. */
   useModel(model: Model, dataset: Dataset): void;
+  /** The guided tour's steps (none: no tour). */
+  useStory(steps: readonly StoryStep[]): void;
 }
 
 /** The views that read the events. */
@@ -67,6 +71,19 @@ export function mountUi(deps: UiDeps): Ui {
     legendToggle.setAttribute('aria-expanded', String(open));
   });
   let details: Details | null = null;
+  const story = new StoryView({
+    button: $<HTMLButtonElement>('story-button'),
+    card: $('story-card'),
+    dispatch,
+    // On a phone the card is under the map: show the two together (not inside an embed, where
+    // scrolling would move the host's page).
+    reveal: () => {
+      if (document.documentElement.classList.contains('embed')) return;
+      const top = $('map-section').getBoundingClientRect().top;
+      const bottom = $('story-card').getBoundingClientRect().bottom;
+      if (top < 0 || bottom > window.innerHeight) $('map-section').scrollIntoView({ block: 'start', behavior: deps.reducedMotion() ? 'auto' : 'smooth' });
+    },
+  });
   const share = new ShareDialog(deps.currentQuery, () => i18n(store.getState().lang).pick(config.title));
   const shareButton = $('share');
   shareButton.addEventListener('click', () => share.open(i18n(store.getState().lang), shareButton));
@@ -163,8 +180,12 @@ export function mountUi(deps: UiDeps): Ui {
       timeline.useModel(full);
       lastLang = '';
     },
+    useStory(steps) {
+      story.setSteps(steps);
+    },
     render(state, t, dark) {
       renderChrome(t);
+      story.render(state, t);
       themeSelect.value = state.theme;
       const listView = state.view === 'list';
       $('map').hidden = listView;

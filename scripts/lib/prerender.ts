@@ -102,11 +102,13 @@ function defaultCounts(ctx: Context, l: I18n): string {
 }
 
 /** index.html with every `data-pre="…"` element filled, and the languages for the boot script. */
-export function prerender(html: string, config: Config, model: Model): string {
+export function prerender(html: string, config: Config, model: Model, options: { readonly story?: boolean } = {}): string {
   setMessageOverrides(config.messages);
   const languages = config.languages.filter((l) => l in LANGUAGES);
   const ctx: Context = { config, model, languages };
-  return html
+  // The guided tour's button is in the first paint when there is a tour (no shift when it comes).
+  const withStory = options.story ? html.replace(/(<button[^>]*id="story-button"[^>]*?)\shidden(?=[\s>])/, '$1') : html;
+  return withStory
     .replace(/<(\w+)([^>]*?)\sdata-pre="([^"]+)"([^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag: string, before: string, key: string, after: string) => {
       const inner = fill(ctx, key);
       return inner === null ? whole : `<${tag}${before}${after}>${inner}</${tag}>`;

@@ -14,6 +14,19 @@ import { staticMapSvg } from '../../src/map/static-map.ts';
 import { countriesFromTopology } from '../../src/map/basemap.ts';
 import { bootScript, escapeHtml, prerender } from './prerender.ts';
 import { oembedJson } from '../../src/embed/oembed.ts';
+import { demoFileName, readStory, storyDemoHtml } from './story-build.ts';
+import type { Model } from '../../src/model/model.ts';
+
+/** The scrollytelling demo's pages (file name to HTML), one per language; none without story steps. */
+function demoPages(dataDir: string, model: Model, warn: (message: string) => void): Map<string, string> {
+  const { steps, problems } = readStory(dataDir, model);
+  for (const p of problems) warn(`${p.file}: ${p.index !== undefined ? `steps[${p.index}]${p.id ? ` id=${p.id}` : ''}: ` : ''}${p.field ? `${p.field} ` : ''}${p.message}`);
+  const pages = new Map<string, string>();
+  if (steps.length === 0) return pages;
+  const { config } = model;
+  for (const lang of config.languages) pages.set(demoFileName(lang, config.languages), storyDemoHtml({ config, steps, lang }));
+  return pages;
+}
 
 // story.json (the guided tour) is optional: copied when the story has one.
 const DATA_FILES = ['config.json', 'stations.geojson', 'events.json', 'sources.json', 'story.json'] as const;
@@ -68,6 +81,14 @@ export function dataPlugin(dataDir: string, { publicUrl = null }: DataPluginOpti
           res.end(json);
           return;
         }
+        if (/^embed-demo(\.[\w-]+)?\.html$/.test(url)) {
+          const { result } = readDataDir(dataDir);
+          const page = result ? demoPages(dataDir, buildModel(result.dataset), (m) => server.config.logger.warn(m)).get(url) : undefined;
+          if (page === undefined) return next();
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(page);
+          return;
+        }
         const path = files().get(url);
         if (!path) return next();
         res.setHeader('Content-Type', url.endsWith('json') || url.endsWith('geojson') ? 'application/json' : 'application/octet-stream');
@@ -92,6 +113,7 @@ export function dataPlugin(dataDir: string, { publicUrl = null }: DataPluginOpti
       const svg = staticMapSvg(model, countriesFromTopology(topology));
       this.emitFile({ type: 'asset', fileName: 'preview.svg', source: svg });
       this.emitFile({ type: 'asset', fileName: 'preview.png', source: new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng() });
+      for (const [fileName, html] of demoPages(dataDir, model, (m) => this.warn(m))) this.emitFile({ type: 'asset', fileName, source: html });
     },
     transformIndexHtml(html) {
       // What the first map paint needs starts downloading while the HTML is parsed, not once the
@@ -128,7 +150,7 @@ export function dataPlugin(dataDir: string, { publicUrl = null }: DataPluginOpti
           : []),
       ].join('\n    ');
       return {
-        html: prerender(html, config, model)
+        html: prerender(html, config, model, { story: readStory(dataDir, model).steps.length > 0 })
           .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title.en)}</title>`)
           .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(config.standfirst.en)}" />\n    ${meta}`),
         tags,

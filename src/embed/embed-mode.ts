@@ -8,7 +8,7 @@ import type { Store } from '../state/store';
 import type { Camera } from '../map/camera';
 
 /** Parameters that belong to the embedding, not to the view; kept in the URL as they came. */
-export const EMBED_PARAMS = ['embed', 'title', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'] as const;
+export const EMBED_PARAMS = ['embed', 'title', 'storycard', 'childId', 'embedId', 'parentUrl', 'parentTitle', 'initialWidth'] as const;
 
 export const isEmbedded = (params: URLSearchParams) => params.get('embed') === '1';
 export const inFrame = (): boolean => window.parent !== window;
@@ -28,6 +28,8 @@ export function embedExtras(params: URLSearchParams): Record<string, string> {
 export function setupEmbedChrome(params: URLSearchParams): void {
   document.documentElement.classList.add('embed');
   if (params.get('title') === '0') document.documentElement.classList.add('no-title');
+  // A host page that tells the story itself (scrollytelling) drives the steps without the card.
+  if (params.get('storycard') === '0') document.documentElement.classList.add('no-story-card');
 }
 
 /**

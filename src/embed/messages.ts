@@ -1,7 +1,6 @@
 // The embed's message formats, pure: what it posts to a parent page and what it accepts from one.
-import { patchFromParams } from '../state/url';
+import { patchFromFields } from '../state/fields.ts';
 import type { StatePatch } from '../state/state';
-import { parseCamera, validCamera } from '../map/camera';
 
 /**
  * Height messages in the formats newsroom embed scripts already listen for: ours, Datawrapper's,
@@ -75,12 +74,10 @@ export function iframeResizerSize(id: string, height: number, width: number, typ
   return `${IFRAME_SIZER}${id}:${Math.ceil(height)}:${Math.ceil(width)}:${type}`;
 }
 
-const SET_KEYS = ['from', 'to', 'station', 'country', 'event', 'types', 'lang'] as const;
-
 /**
- * Reads `{type: "chronomap:set", state: {...}}`. Anything else is null (ignored). Field values
- * have the same meaning as the URL's; types may be an array or a comma list. Invalid fields are
- * dropped here or by the state's own validation, never thrown.
+ * Reads `{type: "chronomap:set", state: {...}}`. Anything else is null (ignored). The fields are
+ * the URL's, read as story steps read theirs (state/fields.ts); `step` moves to a story step (null
+ * leaves the tour).
  */
 export function parseSetMessage(data: unknown): StatePatch | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
@@ -88,26 +85,7 @@ export function parseSetMessage(data: unknown): StatePatch | null {
   if (msg.type !== 'chronomap:set') return null;
   const state = msg.state;
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
-  const fields = state as Record<string, unknown>;
-  const get = (key: string): string | null => {
-    if (!(SET_KEYS as readonly string[]).includes(key) || !Object.hasOwn(fields, key)) return null;
-    const v = fields[key];
-    if (key === 'types' && Array.isArray(v)) return v.filter((t): t is string => typeof t === 'string').join(',');
-    if (key === 'types' && v === null) return null;
-    return typeof v === 'string' && v.length <= 200 ? v : null;
-  };
-  const patch: { -readonly [K in keyof StatePatch]: StatePatch[K] } = { ...patchFromParams(get) };
-  // An explicit null clears the selection, as a reader's Escape would.
-  if ((['station', 'country', 'event'] as const).some((k) => Object.hasOwn(fields, k) && fields[k] === null) && patch.selection === undefined) {
-    patch.selection = null;
-  }
-  // `camera`: {lon, lat, zoom} (or the URL's "zoom/lat/lon"); null goes back to framing the selection.
-  if (Object.hasOwn(fields, 'camera')) {
-    const c = fields.camera;
-    const camera = c === null ? null : typeof c === 'string' && c.length <= 100 ? parseCamera(c) : typeof c === 'object' && !Array.isArray(c) ? validCamera(c as Record<string, unknown> as { lon: unknown; lat: unknown; zoom: unknown }) : undefined;
-    if (camera !== undefined && (camera !== null || c === null)) patch.camera = camera;
-  }
-  return patch;
+  return patchFromFields(state as Record<string, unknown>);
 }
 
 /** `allowed` is a comma-separated list of origins, or "*" for any (the default: the data is public). */

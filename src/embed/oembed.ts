@@ -1,7 +1,7 @@
 // The oEmbed answer for the default view, written by the build when it knows its public URL
 // (CHRONOMAP_PUBLIC_URL). A static file answers every request alike, so it cannot follow a pasted
 // deep link: a view is embedded with the Share / Embed code instead.
-import { EMBED_INITIAL_HEIGHT, escapeAttr } from './messages';
+import { EMBED_INITIAL_HEIGHT, escapeAttr } from './messages.ts';
 
 export interface OembedInput {
   /** The app's public URL, ending in "/". */

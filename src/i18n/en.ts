@@ -105,6 +105,12 @@ export const en = {
   sometimeIn: 'Sometime in {period}',
   countsFromEnd: 'A date known only to its month or year spans it, and counts from its end, as on the map.',
   corrections: 'Corrections',
+  story: 'Story',
+  storyCount: '{n} / {total}',
+  storyCountLabel: 'Step {n} of {total}',
+  storyPrevious: 'Previous',
+  storyNext: 'Next',
+  storyClose: 'Explore on your own',
 } as const;
 
 export type MessageKey = keyof typeof en;

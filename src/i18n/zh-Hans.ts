@@ -106,4 +106,10 @@ export const zhHans: Messages = {
   sometimeIn: '{period}内',
   countsFromEnd: '只知道月份或年份的日期以横条跨越该时段，并与地图一样从该时段结束时起计入。',
   corrections: '更正',
+  story: '导览',
+  storyCount: '{n} / {total}',
+  storyCountLabel: '第 {n} 步，共 {total} 步',
+  storyPrevious: '上一步',
+  storyNext: '下一步',
+  storyClose: '自行探索',
 };

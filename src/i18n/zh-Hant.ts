@@ -106,4 +106,10 @@ export const zhHant: Messages = {
   sometimeIn: '{period}內',
   countsFromEnd: '只知道月份或年份的日期以橫條跨越該時段，並與地圖一樣從該時段結束時起計入。',
   corrections: '更正',
+  story: '導覽',
+  storyCount: '{n} / {total}',
+  storyCountLabel: '第 {n} 步，共 {total} 步',
+  storyPrevious: '上一步',
+  storyNext: '下一步',
+  storyClose: '自行探索',
 };

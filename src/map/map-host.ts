@@ -197,7 +197,10 @@ export class MapHost {
 
   private followKey(state: AppState, size: Size): { what: string; size: string } {
     const c = state.camera;
-    const what = c ? `camera ${c.lon} ${c.lat} ${c.zoom}` : `${state.selection?.kind ?? ''} ${state.selection?.id ?? ''}`;
+    const sel = state.selection;
+    // An event named before the events are in (a deep link, a story step) is framed once they are.
+    const pending = sel?.kind === 'event' && !this.model.eventById.has(sel.id) ? ' pending' : '';
+    const what = c ? `camera ${c.lon} ${c.lat} ${c.zoom}` : `${sel?.kind ?? ''} ${sel?.id ?? ''}${pending}`;
     return { what, size: `${size.width}x${size.height}` };
   }
 
@@ -210,9 +213,11 @@ export class MapHost {
     this.followed = key;
     const target = this.target(state, size, this.active.camera());
     if (sameCamera(this.active.camera(), target, 1e-4)) return;
-    // A new size refits at once; a new selection moves there (at once with reduced motion).
-    if (key.what === before.what || this.opts.reducedMotion()) {
-      if (key.what !== before.what) this.requestWebGL();
+    // A new size refits at once, and so does an event the data has just placed; a new selection
+    // moves there (at once with reduced motion).
+    const placed = before.what === `${key.what} pending`;
+    if (key.what === before.what || placed || this.opts.reducedMotion()) {
+      if (key.what !== before.what && !placed) this.requestWebGL();
       this.active.setCamera(target);
       return;
     }
@@ -324,9 +329,11 @@ export class MapHost {
       await gl.whenReady();
       const frame = this.frame();
       if (frame) await gl.render(frame);
-      // The SVG map may have moved meanwhile: MapLibre joins it where it is now.
-      await this.quiet();
-      if (!sameCamera(gl.camera(), this.svg.camera(), 1e-6)) {
+      // The SVG map may have moved meanwhile, even while MapLibre drew (a reader's keys, a flight):
+      // MapLibre joins it where it is, and takes over only once the two agree.
+      for (;;) {
+        await this.quiet();
+        if (sameCamera(gl.camera(), this.svg.camera(), 1e-6)) break;
         gl.setCamera(this.svg.camera());
         const again = this.frame();
         if (again) await gl.render(again);

@@ -1,8 +1,8 @@
 // The state <-> query string codec. Defaults are left out of the URL; anything missing or
 // invalid falls back to the default without an error.
-import { formatDay, parseDay } from '../model/dates';
-import { applyPatch, defaultState, sameState, type AppState, type Selection, type StateContext, type StatePatch } from './state';
-import { formatCamera, parseCamera, type Camera } from '../map/camera';
+import { formatDay, parseDay } from '../model/dates.ts';
+import { applyPatch, defaultState, sameState, type AppState, type Selection, type StateContext, type StatePatch } from './state.ts';
+import { formatCamera, parseCamera, type Camera } from '../map/camera.ts';
 
 /** Reads the state fields a query string (or a postMessage object of strings) carries. */
 export function patchFromParams(get: (key: string) => string | null | undefined): StatePatch {

@@ -122,6 +122,18 @@ describe('the camera follows the selection', () => {
     await page.close();
   });
 
+  it('a deep-linked event is framed once the events are in: its stations, else its country', async () => {
+    const nl = await open('/?event=nl-2022-11-01-closure-order');
+    await expect.poll(async () => (await camera(nl)).zoom).toBeGreaterThan(4);
+    expect(await inView(nl, 4.9, 52.37)).toBe(true);
+    expect(await inView(nl, 4.48, 51.92)).toBe(true);
+    await nl.close();
+    const cn = await open('/?event=cn-2022-01-22-fuzhou-psb-first-30-overseas-stations');
+    await expect.poll(async () => (await camera(cn)).zoom).toBeGreaterThan(2);
+    expect(await inView(cn, 119.3, 26.08)).toBe(true); // Fuzhou
+    await cn.close();
+  });
+
   it('a link with a station\'s former id (an alias) opens the station and rewrites the URL to its id', async () => {
     const page = await open('/?station=hr-zagreb');
     expect(await selection(page)).toEqual({ kind: 'station', id: 'hr-unlocated' });

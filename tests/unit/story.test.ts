@@ -196,3 +196,21 @@ describe('a step in the state', () => {
     expect(normalizeState(s, ctx).step).toBe('dublin');
   });
 });
+
+describe('the demo article generated from the steps', () => {
+  it('has one section per step in the page\'s language, marks an English fallback, and escapes every text', async () => {
+    const { storyDemoHtml, demoFileName } = await import('../../scripts/lib/story-build');
+    const read = readDataDir('data');
+    const config = read.result!.dataset.config;
+    const hostile = { ...step('a', { to: '2022-09-12' }), title: { en: '<script>alert(1)</script>', 'zh-Hant': '"><img src=x onerror=alert(1)>' } };
+    const html = storyDemoHtml({ config, steps: [hostile, step('b', { to: '2022-09-13' }, { title: { en: 'Only English' } })] as never, lang: 'zh-Hant' });
+    expect(html).toContain('<html lang="zh-Hant">');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.match(/<section class="step"/g)).toHaveLength(2);
+    expect(html).toContain('<h2 lang="en">Only English</h2>');
+    expect(html).toContain('storycard=0&amp;lang=zh-Hant&amp;step=a');
+    expect([demoFileName('en', LANGS), demoFileName('zh-Hant', LANGS)]).toEqual(['embed-demo.html', 'embed-demo.zh-Hant.html']);
+  });
+});
