@@ -66,11 +66,6 @@ export class CountryFillLayer implements GlLayer {
     return changed;
   }
 
-  forget(): void {
-    this.resources = null;
-    this.colorsDirty = true;
-  }
-
   private ensureResources(gl: GL): Resources {
     if (this.resources) return this.resources;
     const program = compileProgram(gl, NAME, { vertex: VERTEX, fragment: FRAGMENT }, ATTRIBS, UNIFORMS);

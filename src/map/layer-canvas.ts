@@ -21,8 +21,6 @@ export interface GlLayer {
   draw(gl: GL, view: GlView): void;
   /** Draws only what changed since the last draw, over the canvas's kept pixels (see `incremental`). */
   drawChanges?(gl: GL, view: GlView): void;
-  /** The context was lost: forget every GL object, to make them again on the next draw. */
-  forget(): void;
 }
 
 export function sameView(a: GlView, b: GlView): boolean {
@@ -40,13 +38,15 @@ export class LayerCanvas {
   /**
    * Throws when WebGL is unavailable, so the app keeps its SVG map. An `incremental` canvas keeps
    * its pixels from frame to frame (preserveDrawingBuffer: a copy of the canvas when it is shown),
-   * so its layers can redraw only what changed.
+   * so its layers can redraw only what changed. A lost context is not waited for: Chrome takes
+   * the oldest away when a page holds too many (six embeds of this map), and gives it back only
+   * by taking another's; `onLost` lets the map give its contexts up for the SVG map.
    */
   constructor(
     mapCanvas: HTMLCanvasElement,
     place: 'under' | 'over',
     private readonly layers: readonly GlLayer[],
-    onRestored: () => void,
+    onLost: () => void,
     { incremental = false } = {},
   ) {
     this.incremental = incremental;
@@ -59,16 +59,9 @@ export class LayerCanvas {
     if (!gl) throw new Error(`the map's ${place} layer has no WebGL context`);
     this.canvas = canvas;
     this.gl = gl;
-    canvas.addEventListener('webglcontextlost', (e) => {
-      // Without preventDefault the context is never restored.
-      e.preventDefault();
+    canvas.addEventListener('webglcontextlost', () => {
       this.lost = true;
-    });
-    canvas.addEventListener('webglcontextrestored', () => {
-      this.lost = false;
-      for (const layer of this.layers) layer.forget();
-      this.lastView = null;
-      onRestored();
+      onLost();
     });
     mapCanvas.parentElement?.insertBefore(canvas, place === 'under' ? mapCanvas : mapCanvas.nextSibling);
   }
@@ -101,6 +94,13 @@ export class LayerCanvas {
     gl.viewport(0, 0, canvas.width, canvas.height);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  }
+
+  /** Gives the context back at once (not when the canvas is collected) and leaves the page. */
+  remove(): void {
+    if (!this.lost) this.gl.getExtension('WEBGL_lose_context')?.loseContext();
+    this.lost = true;
+    this.canvas.remove();
   }
 
   draw(view: GlView): void {

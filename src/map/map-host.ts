@@ -307,6 +307,11 @@ export class MapHost {
 
   private async startWebGL(): Promise<void> {
     let gl: MapView | null = null;
+    // A context lost while MapLibre starts (other maps on the page took it) ends the start: the
+    // SVG map stays, as it does when the context goes later.
+    let stop: (err: Error) => void = () => {};
+    const lost = new Promise<never>((_, reject) => (stop = reject));
+    lost.catch(() => {});
     try {
       const { MapView: MapViewClass } = await import('./map-view');
       // Its set-up holds the main thread for a while: not in the frame of a gesture.
@@ -324,19 +329,19 @@ export class MapHost {
           this.countryIndexNow = new CountryIndex(detail.countries);
           this.updateOverlay();
         },
-        onLost: () => this.lose(),
+        onLost: () => (this.gl !== null && this.gl === gl ? this.lose() : stop(new Error('the WebGL context was lost'))),
       });
-      await gl.whenReady();
+      await Promise.race([gl.whenReady(), lost]);
       const frame = this.frame();
-      if (frame) await gl.render(frame);
+      if (frame) await Promise.race([gl.render(frame), lost]);
       // The SVG map may have moved meanwhile, even while MapLibre drew (a reader's keys, a flight):
       // MapLibre joins it where it is, and takes over only once the two agree.
       for (;;) {
-        await this.quiet();
+        await Promise.race([this.quiet(), lost]);
         if (sameCamera(gl.camera(), this.svg.camera(), 1e-6)) break;
         gl.setCamera(this.svg.camera());
         const again = this.frame();
-        if (again) await gl.render(again);
+        if (again) await Promise.race([gl.render(again), lost]);
       }
       this.gl = gl;
       this.active = gl;
@@ -348,10 +353,12 @@ export class MapHost {
       performance.mark('chronomap:webgl-ready');
     } catch (err) {
       console.warn('WebGL map unavailable, keeping the SVG map:', err);
+      const wasLost = gl?.isLost() ?? false;
       gl?.remove();
       this.glBox.hidden = true;
       this.webgl = 'failed';
-      this.opts.onRenderer('svg', true);
+      // A lost context is no fault to report: the SVG map serves, as after a later loss.
+      this.opts.onRenderer('svg', !wasLost);
     }
   }
 

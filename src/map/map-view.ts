@@ -77,10 +77,6 @@ class TieredFills implements GlLayer {
     if ((layer === this.fine) !== this.drawnFine) this.draw(gl, view);
     else layer.drawChanges(gl, view);
   }
-  forget(): void {
-    this.coarse.forget();
-    this.fine?.forget();
-  }
 }
 
 export class MapView implements MapRenderer {
@@ -88,6 +84,8 @@ export class MapView implements MapRenderer {
   private readonly map: MapLibreMap;
   private readonly opts: MapViewOptions;
   private readonly ready: Promise<void>;
+  private failReady: (err: Error) => void = () => {};
+  private lost = false;
   private readonly stations: StationLayer;
   private readonly fills: TieredFills;
   private readonly meshIsos: { coarse: readonly string[]; fine: readonly string[] };
@@ -143,6 +141,7 @@ export class MapView implements MapRenderer {
     this.meshIsos = { coarse: mesh.isos, fine: [] };
     this.fills = new TieredFills(new CountryFillLayer(mesh));
     this.ready = new Promise((resolve, reject) => {
+      this.failReady = reject;
       // Before the first load an error means no map at all (its worker blocked by a policy, say):
       // the host keeps the SVG map. After it, MapLibre's errors are its own (logged, not fatal).
       const failed = (e: { error?: unknown }) => reject(e.error instanceof Error ? e.error : new Error('the map failed to load'));
@@ -150,9 +149,9 @@ export class MapView implements MapRenderer {
       this.map.once('load', () => {
         this.map.off('error', failed);
         try {
-          const redraw = () => this.map.triggerRepaint();
-          this.under = new LayerCanvas(canvas, 'under', [this.fills], redraw, { incremental: true });
-          this.over = new LayerCanvas(canvas, 'over', [this.stations], redraw);
+          const lost = () => this.contextLost();
+          this.under = new LayerCanvas(canvas, 'under', [this.fills], lost, { incremental: true });
+          this.over = new LayerCanvas(canvas, 'over', [this.stations], lost);
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
           return;
@@ -163,10 +162,8 @@ export class MapView implements MapRenderer {
         resolve();
       });
     });
-    canvas.addEventListener('webglcontextlost', () => {
-      // MapLibre cannot restore our custom layer; the host draws the SVG map instead.
-      opts.onLost();
-    });
+    // MapLibre cannot restore our custom layer; the host draws the SVG map instead.
+    canvas.addEventListener('webglcontextlost', () => this.contextLost());
   }
 
   get element(): HTMLElement {
@@ -243,7 +240,24 @@ export class MapView implements MapRenderer {
     return this.ownFrame;
   }
 
+  /** Any of the three contexts lost, once: before the map is ready it never will be. */
+  private contextLost(): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.failReady(new Error('the WebGL context was lost'));
+    this.opts.onLost();
+  }
+
+  /** Whether a context was lost: the map will draw no more. */
+  isLost(): boolean {
+    return this.lost;
+  }
+
   remove(): void {
+    // MapLibre gives its context back; ours are given back too, not left to the collector, so
+    // that other maps on the page (other embeds) keep theirs.
+    this.under?.remove();
+    this.over?.remove();
     this.map.remove();
   }
 

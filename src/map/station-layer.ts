@@ -146,13 +146,6 @@ export class StationLayer implements GlLayer {
     this.groupedAt = null;
   }
 
-
-  forget(): void {
-    this.buffers = null;
-    this.texture = null;
-    this.program = null;
-  }
-
   /** Regroups when the shown stations or the whole zoom level changed. */
   private regroup(zoom: number): void {
     const level = Math.floor(zoom);

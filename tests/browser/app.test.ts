@@ -102,7 +102,7 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
-  it('a date change redraws the fills and stations without a MapLibre frame, and they follow the camera', async () => {
+  it('a date change redraws the fills and stations without a MapLibre frame, and they follow the camera; a lost context hands the map to the SVG map', async () => {
     // The default view, placed by the reader (at=): the WebGL map starts after the load.
     const first = await open();
     const cam = await first.page.evaluate(() => (window as unknown as { __chronomap: Handle }).__chronomap.camera());
@@ -151,23 +151,15 @@ describe('the app in Chromium', () => {
     // The southernmost shaded pixel moves up with the drag (the northern ones may leave the map).
     expect(moved.bottom - atEnd.charges.bottom).toBeLessThan(-45);
     expect(moved.bottom - atEnd.charges.bottom).toBeGreaterThan(-90);
-    // A lost context (the GPU reset, say) is drawn again once restored.
-    await page.evaluate(async () => {
-      const gl = document.querySelector<HTMLCanvasElement>('canvas.chronomap-gl-under')!.getContext('webgl')!;
-      const ext = gl.getExtension('WEBGL_lose_context')!;
-      await new Promise((resolve) => {
-        gl.canvas.addEventListener('webglcontextlost', resolve, { once: true });
-        ext.loseContext();
-      });
-      // Restoring is allowed only once the lost event has been dispatched (and its default prevented).
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await new Promise((resolve) => {
-        gl.canvas.addEventListener('webglcontextrestored', resolve, { once: true });
-        ext.restoreContext();
-      });
-    });
+    // A lost context (a GPU reset, or other maps on the page taking it) hands the map back to the
+    // SVG map where it was, and gives the other two contexts back.
+    await page.evaluate(() => document.querySelector<HTMLCanvasElement>('canvas.chronomap-gl-under')!.getContext('webgl')!.getExtension('WEBGL_lose_context')!.loseContext());
+    await page.waitForFunction(() => document.documentElement.dataset.map === 'svg');
     await page.waitForTimeout(500);
-    expect((await pixelStats(page, CHARGES, 6)).n).toBe(moved.n);
+    expect(await page.locator('#map canvas').count()).toBe(0);
+    const svg = await pixelStats(page, CHARGES, 6);
+    expect(svg.n).toBeGreaterThan(moved.n * 0.8);
+    expect(Math.abs(svg.bottom - moved.bottom)).toBeLessThanOrEqual(3);
     await page.close();
   });
 
