@@ -19,8 +19,8 @@ const WORLD: Bounds = [-150, -50, 170, 70];
 export interface FramingContext {
   readonly model: Pick<MapModel, 'stations' | 'stationById' | 'stationsByCountry' | 'eventById'>;
   readonly layout: StationLayout;
-  /** Each country's largest polygon's bounds. */
-  readonly mainlands: ReadonlyMap<string, Bounds>;
+  /** A country's largest polygon's bounds. */
+  mainland(iso: string): Bounds | null;
   /** The story's own default bounds (config `defaultView.bounds`), if any. */
   readonly defaultBounds: Bounds | null;
 }
@@ -77,31 +77,52 @@ export function countryBounds(iso: string, ctx: FramingContext): Bounds | null {
     if (s.props.locationPrecision === 'country') wholeCountry = true;
     else points.push([s.lon, s.lat]);
   }
-  const mainland = ctx.mainlands.get(iso);
+  const mainland = ctx.mainland(iso);
   if (wholeCountry && mainland) points.push(...boundsPoints(mainland));
   if (points.length === 0) for (const s of stations) points.push([s.lon, s.lat]);
   return boundsOfPoints(points);
 }
 
+type Countries = FeatureCollection<Polygon | MultiPolygon, { readonly iso: string }>;
+
 /** Each country's largest polygon (by area on the Mercator plane), as bounds. */
-export function mainlandBounds(countries: FeatureCollection<Polygon | MultiPolygon, { readonly iso: string }>): Map<string, Bounds> {
+export function mainlandBounds(countries: Countries): Map<string, Bounds> {
   const out = new Map<string, Bounds>();
   for (const f of countries.features) {
-    if (!f.properties.iso) continue;
-    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    let best: Position[] | null = null;
-    let bestArea = -1;
-    for (const rings of polygons) {
-      const a = Math.abs(ringArea(rings[0]));
-      if (a > bestArea) {
-        bestArea = a;
-        best = rings[0];
-      }
-    }
-    const b = best ? boundsOfPoints(best.map(([lon, lat]) => [lon, lat] as [number, number])) : null;
+    const b = f.properties.iso ? mainlandOf(f.geometry) : null;
     if (b) out.set(f.properties.iso, b);
   }
   return out;
+}
+
+/**
+ * The same, each country's computed when first asked for: a tap that frames a country does not
+ * pay for every country in the world.
+ */
+export function lazyMainlands(countries: Countries): (iso: string) => Bounds | null {
+  const features = new Map(countries.features.map((f) => [f.properties.iso, f.geometry]));
+  const known = new Map<string, Bounds | null>();
+  return (iso) => {
+    if (!known.has(iso)) {
+      const geometry = features.get(iso);
+      known.set(iso, geometry ? mainlandOf(geometry) : null);
+    }
+    return known.get(iso) ?? null;
+  };
+}
+
+function mainlandOf(geometry: Polygon | MultiPolygon): Bounds | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: Position[] | null = null;
+  let bestArea = -1;
+  for (const rings of polygons) {
+    const a = Math.abs(ringArea(rings[0]));
+    if (a > bestArea) {
+      bestArea = a;
+      best = rings[0];
+    }
+  }
+  return best ? boundsOfPoints(best.map(([lon, lat]) => [lon, lat] as [number, number])) : null;
 }
 
 function ringArea(ring: readonly Position[]): number {

@@ -12,7 +12,7 @@ import { el } from '../dom';
 import { afterNextFrame } from '../frame';
 import type { CountryProps } from './basemap';
 import { panBy as panCamera, sameCamera, zoomAround, MAX_ZOOM, type Bounds, type Camera, type Size } from './camera';
-import { cameraFor, mainlandBounds, type FramingContext } from './framing';
+import { cameraFor, lazyMainlands, type FramingContext } from './framing';
 import { StationLayout, type ClusterMark } from './station-layout';
 import { mapContent, type MapContent } from './map-content';
 import { CountryIndex } from './country-hit';
@@ -50,7 +50,7 @@ export class MapHost {
   private layout: StationLayout;
   private framing: FramingContext;
   private countryIndexNow: CountryIndex | null = null;
-  private mainlandsNow: ReadonlyMap<string, Bounds> | null = null;
+  private mainlandsNow: ((iso: string) => Bounds | null) | null = null;
   private readonly svg: SvgMapView;
   private gl: MapView | null = null;
   private active: MapRenderer;
@@ -93,8 +93,8 @@ export class MapHost {
   }
 
   // Made on first use (a country framed, a pointer over the map), not in the first paint.
-  private get mainlands(): ReadonlyMap<string, Bounds> {
-    return (this.mainlandsNow ??= mainlandBounds(this.opts.countries));
+  private get mainlands(): (iso: string) => Bounds | null {
+    return (this.mainlandsNow ??= lazyMainlands(this.opts.countries));
   }
 
   private get countryIndex(): CountryIndex {
@@ -106,9 +106,7 @@ export class MapHost {
     return {
       model: this.model,
       layout: this.layout,
-      get mainlands() {
-        return host.mainlands;
-      },
+      mainland: (iso) => host.mainlands(iso),
       defaultBounds: this.opts.defaultBounds,
     };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { countriesFromTopology } from '../../src/map/basemap';
-import { cameraFor, countryBounds, defaultCamera, mainlandBounds, STATION_MIN_ZOOM, type FramingContext } from '../../src/map/framing';
+import { cameraFor, countryBounds, defaultCamera, lazyMainlands, mainlandBounds, STATION_MIN_ZOOM, type FramingContext } from '../../src/map/framing';
 import { projectPoint, wrapLon } from '../../src/map/camera';
 import { StationLayout } from '../../src/map/station-layout';
 import { iconScale } from '../../src/map/projection';
@@ -21,7 +21,7 @@ function realModel(): Model {
 }
 
 function context(m: Model): FramingContext {
-  return { model: m, layout: new StationLayout(m.stations), mainlands, defaultBounds: null };
+  return { model: m, layout: new StationLayout(m.stations), mainland: lazyMainlands(countries), defaultBounds: null };
 }
 
 const at = (s: StationFeature, lon: number, lat: number, precision: 'city' | 'country' = 'city'): StationFeature => ({
@@ -35,6 +35,15 @@ function inView(cam: { lon: number; lat: number; zoom: number }, lon: number, la
   const [x, y] = projectPoint(cam, size, lon, lat);
   return x >= margin && x <= size.width - margin && y >= margin && y <= size.height - margin;
 }
+
+describe('mainlands', () => {
+  it('computed one country at a time, they are those computed for all at once', () => {
+    const lazy = lazyMainlands(countries);
+    expect(mainlands.size).toBeGreaterThan(150);
+    for (const [iso, bounds] of mainlands) expect(lazy(iso), iso).toEqual(bounds);
+    expect(lazy('XX')).toBeNull();
+  });
+});
 
 describe('framing a selection', () => {
   const real = realModel();
