@@ -4,7 +4,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { MapModel } from '../model/model';
 import type { Selection } from '../state/state';
-import { boundsOfPoints, boundsPoints, fitBounds, uniformPadding, type Bounds, type Camera, type Size } from './camera';
+import { boundsOfPoints, boundsPoints, fitBounds, uniformPadding, wrapLon, type Bounds, type Camera, type Size } from './camera';
 import { mercatorX, mercatorY } from './projection';
 import type { StationLayout } from './station-layout';
 
@@ -64,10 +64,15 @@ function stationCamera(index: number, ctx: FramingContext): Camera {
   return { lon: place.lon, lat: place.lat, zoom };
 }
 
+function middleOf([west, south, east, north]: Bounds): [number, number] {
+  // Bounds across the antimeridian run east of 180.
+  return [wrapLon((west + east) / 2), (south + north) / 2];
+}
+
 /**
- * A country's stations placed in a city, and its mainland where a station stands for the whole
- * country or there is no station; the mainland alone leaves out overseas territories unless a
- * station is there.
+ * A country's stations placed in a city and the middle of its mainland, or its whole mainland
+ * where a station stands for the whole country or there is no station; the mainland alone leaves
+ * out overseas territories unless a station is there.
  */
 export function countryBounds(iso: string, ctx: FramingContext): Bounds | null {
   const stations = ctx.model.stationsByCountry.get(iso) ?? [];
@@ -79,6 +84,9 @@ export function countryBounds(iso: string, ctx: FramingContext): Bounds | null {
   }
   const mainland = ctx.mainland(iso);
   if (wholeCountry && mainland) points.push(...boundsPoints(mainland));
+  // Stations along a border (Canada's) or in one city (France's) would frame the neighbour or a
+  // suburb: the mainland's middle keeps the selected country itself in view.
+  else if (mainland) points.push(middleOf(mainland));
   if (points.length === 0) for (const s of stations) points.push([s.lon, s.lat]);
   return boundsOfPoints(points);
 }

@@ -100,6 +100,8 @@ export class MapView implements MapRenderer {
   private pendingFrame = false;
   private lastDay: number | null = null;
   private lastLang: string | null = null;
+  /** The whole zoom level the city names were chosen for. */
+  private labelLevel = -1;
   private lastCountry: string | null = null;
   private lastHoverCountry: string | null = null;
   private responses: ReadonlyMap<string, string> = new Map();
@@ -219,6 +221,7 @@ export class MapView implements MapRenderer {
   /** Draws our canvases that are out of date; in MapLibre's frame the camera may have moved too. */
   private drawOwn(view: GlView, moved: boolean): void {
     this.view = view;
+    if (this.frame && Math.floor(view.zoom) !== this.labelLevel) this.updateCityLabels(this.frame, Math.floor(view.zoom));
     if (this.under && (this.underDirty || (moved && !this.under.shows(view)))) {
       this.under.drawChanges(view);
       this.underDirty = false;
@@ -430,11 +433,22 @@ export class MapView implements MapRenderer {
       ...labels,
       features: labels.features.map((f) => ({ ...f, properties: { ...f.properties, label: frame.countryName(f.properties.iso) } })),
     });
+    this.updateCityLabels(frame, Math.floor(this.map.getZoom()));
+  }
+
+  /**
+   * City names beside places that stand alone at the zoom level: a place inside a badge gets
+   * none, or the name of one of its cities would read as the badge's. Redone when the whole zoom
+   * level changes, as the badges are.
+   */
+  private updateCityLabels(frame: MapFrame, level: number): void {
+    const { opts } = this;
+    this.labelLevel = level;
     const seen = new Set<number>();
     const cities: FeatureCollection<Point, { label: string }> = { type: 'FeatureCollection', features: [] };
     opts.model.stations.forEach((s, i) => {
       const place = opts.layout.placeOf[i];
-      if (seen.has(place) || s.props.locationPrecision === 'country') return;
+      if (seen.has(place) || s.props.locationPrecision === 'country' || opts.layout.clustered(place, level)) return;
       const label = frame.cityLabel(i);
       if (!label) return;
       seen.add(place);

@@ -149,6 +149,11 @@ export class StationLayout {
     return MAX_ZOOM;
   }
 
+  /** Whether a place is in a badge at this zoom level (every station shown). */
+  clustered(place: number, zoom: number): boolean {
+    return this.level(zoom).clusterOf[place] >= 0;
+  }
+
   /** The smallest bounds around some stations' places. */
   boundsOf(stations: readonly number[]): Bounds | null {
     return boundsOfPoints(stations.map((i) => [this.places[this.placeOf[i]].lon, this.places[this.placeOf[i]].lat] as [number, number]));

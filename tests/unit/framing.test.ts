@@ -72,6 +72,18 @@ describe('framing a selection', () => {
     expect(inView(us, -157.9, 21.3)).toBe(false); // Honolulu
   });
 
+  it('keeps the country itself in view when its stations line a border or share a city', () => {
+    // Canada's stations are near the US border: the frame reaches into Canada, not only the US.
+    const ca = cameraFor({ kind: 'country', id: 'CA' }, ctx, size);
+    expect(inView(ca, -79.38, 43.65)).toBe(true); // Toronto
+    expect(inView(ca, -123.1, 49.28)).toBe(true); // Vancouver
+    expect(inView(ca, -100, 56)).toBe(true); // Manitoba
+    // France's stations are around Paris: the frame reaches the middle of France.
+    const fr = cameraFor({ kind: 'country', id: 'FR' }, ctx, size);
+    expect(inView(fr, 2.35, 48.85)).toBe(true);
+    expect(inView(fr, 2.5, 46.5)).toBe(true);
+  });
+
   it('keeps an overseas place in the frame when a station is there', () => {
     const m = model([at(station('fr-paris', 'FR', '2022-09-12'), 2.35, 48.85), at(station('fr-cayenne', 'FR', '2022-09-12'), -52.33, 4.94)], []);
     const cam = cameraFor({ kind: 'country', id: 'FR' }, context(m), size);
