@@ -86,7 +86,12 @@ export class App {
     this.languages = storyLanguages(config, Object.keys(LANGUAGES));
     this.readStory(story);
     const ctx = this.context();
-    this.store = createStore(stateFromQuery(location.search, ctx), ctx);
+    // Without a language in the URL the boot script chose the reader's (boot.js): the state
+    // starts in it, and the URL will say so.
+    const query = new URLSearchParams(location.search);
+    const pageLang = document.documentElement.lang;
+    if (!this.languages.includes(query.get('lang') ?? '') && this.languages.includes(pageLang)) query.set('lang', pageLang);
+    this.store = createStore(stateFromQuery(`?${query}`, ctx), ctx);
     const state = this.store.getState();
     const webgl: WebGlPolicy = typeof WebGLRenderingContext === 'undefined' ? 'never' : stage.map.stations.length > SVG_MAX_STATIONS ? 'at-load' : 'on-demand';
     if (webgl === 'never') this.mapNotice = 'webgl';

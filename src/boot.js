@@ -14,7 +14,9 @@
   var meta = document.querySelector('meta[name="chronomap-languages"]');
   var languages = meta ? meta.getAttribute('content').split(' ') : ['en'];
   var lang = query.get('lang');
-  if (languages.indexOf(lang) < 0) lang = languages[0];
+  // Without a language in the URL the page speaks the reader's, when the story has it; an embed
+  // speaks its article's (the embed code names it, else the story's first language).
+  if (languages.indexOf(lang) < 0) lang = query.get('embed') === '1' ? languages[0] : readerLanguage(languages);
   root.lang = lang;
   root.setAttribute('data-lang', lang);
   var theme = query.get('theme');
@@ -26,6 +28,17 @@
     if (query.get('storycard') === '0') root.classList.add('no-story-card');
   }
   if (query.get('view') === 'list') root.setAttribute('data-view', 'list');
+
+  /** The first of the browser's languages that the story has (zh-TW, zh-HK, zh-MO: traditional). */
+  function readerLanguage(languages) {
+    var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < prefs.length; i++) {
+      var tag = String(prefs[i]).toLowerCase();
+      var want = /^zh-(hant|tw|hk|mo)\b/.test(tag) ? 'zh-hant' : /^zh\b/.test(tag) ? 'zh-hans' : tag.split('-')[0];
+      for (var j = 0; j < languages.length; j++) if (languages[j].toLowerCase() === want) return languages[j];
+    }
+    return languages[0];
+  }
 
   function fail(reason) {
     if (root.hasAttribute('data-failed')) return;

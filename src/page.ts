@@ -8,14 +8,14 @@ import { formatProblem } from './model/problems';
 import { i18n, type I18n } from './i18n';
 import { byId as $, el, replaceChildren, safeLink } from './dom';
 
-/** The language of the URL, before the config is known: for the loading and error notices. */
-const urlLang = () => i18n(new URLSearchParams(location.search).get('lang') ?? 'en');
+/** The page's language (the boot script's choice), before the config is known: for the loading and error notices. */
+const pageLang = () => i18n(document.documentElement.lang || 'en');
 
 export function showLoading(): void {
   const notice = $('notice');
   notice.hidden = false;
   notice.className = 'notice loading';
-  replaceChildren(notice, [urlLang().t('loading')]);
+  replaceChildren(notice, [pageLang().t('loading')]);
 }
 
 export function hideNotice(): void {
@@ -23,7 +23,7 @@ export function hideNotice(): void {
 }
 
 export function showFatal(message: string, retry: () => void): void {
-  const t = urlLang();
+  const t = pageLang();
   const notice = $('notice');
   notice.hidden = false;
   notice.className = 'notice error';

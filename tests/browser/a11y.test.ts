@@ -211,6 +211,33 @@ describe('screen readers', () => {
 });
 
 describe('languages and themes', () => {
+  it("opens in the reader's language when the link names none; an embed keeps its article's", async () => {
+    const cases: [string, string, string][] = [
+      ['zh-TW', '/', 'zh-Hant'],
+      ['zh-HK', '/', 'zh-Hant'],
+      ['zh-CN', '/', 'zh-Hans'],
+      ['fr-FR', '/', 'en'],
+      ['zh-TW', '/?lang=en', 'en'],
+      ['zh-TW', '/?embed=1', 'en'],
+    ];
+    for (const [locale, path, lang] of cases) {
+      const context = await suite.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(suite.server.url + path);
+      // The first paint is already in it (the boot script), and so is the app's state.
+      expect(await page.evaluate(() => document.documentElement.lang), `${locale} ${path}`).toBe(lang);
+      await waitForRendered(page);
+      expect(await page.evaluate(() => document.documentElement.lang), `${locale} ${path}`).toBe(lang);
+      expect(await page.inputValue('#lang-select'), `${locale} ${path}`).toBe(lang);
+      if (lang === 'zh-Hant') {
+        expect(await page.textContent('#counts')).toMatch(/^截至\d{4}年\d+月\d+日，\d+個國家共有\d+個服務站/);
+        // The URL says so, as if the reader had chosen it: a shared link opens as they see it.
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'zh-Hant');
+      }
+      await context.close();
+    }
+  });
+
   it('switches to Simplified Chinese: UI, dates, countries, html lang and the URL', async () => {
     const page = await open('/?country=IE');
     await page.selectOption('#lang-select', 'zh-Hans');
