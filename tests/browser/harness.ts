@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS = [
 /**
  * SwiftShader emulates the GPU: Skia rasterizing page content through it compiles a pipeline per
  * kind of paint and runs several times slower than Chromium's CPU rasterizer, a cost no phone with
- * a GPU pays (see the README's Performance section). WebGL still runs in SwiftShader.
+ * a GPU pays (see bench/README.md). WebGL still runs in SwiftShader.
  */
 const CPU_RASTER = '--disable-gpu-rasterization';
 

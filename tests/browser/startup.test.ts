@@ -90,6 +90,39 @@ describe('WebGL only when asked for', () => {
     await page.close();
   });
 
+  it('while MapLibre starts, the reader\'s wheel still moves the SVG map, and MapLibre takes over where it went', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // MapLibre's worker is held back: MapLibre's box is laid out over the SVG map, not ready.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldBack = false;
+    await page.route(/maplibre-gl-worker.*\.mjs$/, async (route) => {
+      heldBack = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/?country=IT`);
+    await page.waitForFunction(() => document.querySelector('.gl-map:not([hidden])') !== null, undefined, { timeout: 30_000 });
+    for (let i = 0; i < 50 && !heldBack; i++) await page.waitForTimeout(100);
+    expect(heldBack).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.dataset.map)).toBe('svg');
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    // The SVG map answered: the reader moved the map, so the URL says where.
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('at'), undefined, { timeout: 10_000 });
+    const at = () => new URL(page.url()).searchParams.get('at')!.split('/').map(Number);
+    const [zoom, lat, lon] = at();
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.map === 'webgl', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const [zoom2, lat2, lon2] = at();
+    expect(zoom2).toBeCloseTo(zoom, 1);
+    expect(lat2).toBeCloseTo(lat, 1);
+    expect(lon2).toBeCloseTo(lon, 1);
+    await page.close();
+  });
+
   it('the production build exposes no test handle', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
