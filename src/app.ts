@@ -163,9 +163,7 @@ export class App {
     this.api = startMessageApi(this.store);
     const before = this.store.getState();
     // The steps again, now that the events are known: a step may name one.
-    this.readStory(this.story);
-    this.ui?.useStory(this.steps);
-    this.store.setContext(this.context());
+    this.takeStory(this.story);
     if (this.store.getState() === before) this.render(before);
     performance.mark('chronomap:model-ready');
     this.map.settled();
@@ -219,11 +217,18 @@ export class App {
 
   /** The guided tour's file, when it arrives after the first paint. */
   useStory(story: StoryFile | null): void {
+    this.lastLang = '';
+    const before = this.store.getState();
+    this.takeStory(story);
+    // A state the new steps changed was rendered by the store's listener.
+    if (this.store.getState() === before) this.render(before);
+  }
+
+  /** Reads the steps against what is known now, and hands them to the controls and the state. */
+  private takeStory(story: StoryFile | null): void {
     this.readStory(story);
     this.ui?.useStory(this.steps);
     this.store.setContext(this.context());
-    this.lastLang = '';
-    this.render(this.store.getState());
   }
 
   /** The steps that name what the data has (a bad one is reported and left out). */

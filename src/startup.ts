@@ -38,8 +38,9 @@ export async function start(): Promise<void> {
   document.documentElement.classList.add('js');
   // The embed tells its host page its height from the first paint on (and its fallback's, should
   // it fail): the layout reserves every part's room, so the host does not move again.
-  const embedded = isEmbedded(new URLSearchParams(location.search));
-  const host = embedded && inFrame() ? startHostProtocols(new URLSearchParams(location.search)) : null;
+  const query = new URLSearchParams(location.search);
+  const embedded = isEmbedded(query);
+  const host = embedded && inFrame() ? startHostProtocols(query) : null;
   showLoading();
   const painted = deferred();
   const controlsPainted = deferred();
@@ -47,7 +48,7 @@ export async function start(): Promise<void> {
   const topology = fetchText(BASEMAP).then((text) => countriesFromTopology(JSON.parse(text) as Topology));
   // A link to a story step paints that step from the first frame: it waits for the (small) story
   // file; any other load takes the story when it comes.
-  const story = new URLSearchParams(location.search).has('step') ? loading.story : Promise.resolve(null);
+  const story = query.has('step') ? loading.story : Promise.resolve(null);
   const laterStory = (a: App) => {
     void loading.story.then((s) => (story === loading.story ? undefined : a.useStory(s)));
   };

@@ -17,13 +17,12 @@ import { countsLine, summarize } from '../../src/panel/summary.ts';
 import { defaultState } from '../../src/state/state.ts';
 import { stateContext } from '../../src/state/context.ts';
 import { FALLBACK_TEXT } from '../../src/embed/fallback-text.ts';
+import { escapeHtml } from '../../src/escape-html.ts';
 
 const BOOT = readFileSync(new URL('../../src/boot.js', import.meta.url), 'utf8');
 
 /** The inline boot script and its CSP hash ('sha256-…'), for the page's policy. */
 export const bootScript = { source: BOOT, hash: `'sha256-${createHash('sha256').update(BOOT).digest('base64')}'` };
-
-export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Context {
   readonly config: Config;

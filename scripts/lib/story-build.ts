@@ -10,8 +10,7 @@ import type { Problem } from '../../src/model/problems.ts';
 import { parseJsonText } from '../../src/model/parse-json.ts';
 import { STORY_FILE, validateStory } from '../../src/model/story.ts';
 import { stateContext } from '../../src/state/context.ts';
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../../src/escape-html.ts';
 
 /** The demo page's file name for a language: the story's first language gets the plain name. */
 export function demoFileName(lang: string, languages: readonly string[]): string {

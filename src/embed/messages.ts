@@ -1,6 +1,7 @@
 // The embed's message formats, pure: what it posts to a parent page and what it accepts from one.
 import { patchFromFields } from '../state/fields.ts';
 import type { StatePatch } from '../state/state';
+import { escapeHtml } from '../escape-html.ts';
 
 /**
  * Height messages in the formats newsroom embed scripts already listen for: ours, Datawrapper's,
@@ -94,9 +95,6 @@ export function isAllowedOrigin(origin: string, allowed: string): boolean {
   return list.length === 0 || list.includes('*') || list.includes(origin);
 }
 
-/** Text for an HTML attribute (or element) of the embed code. */
-export const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The iframe's height before its first height message: about what the embed measures at a
  * common article width (it is 1,000 px at most from 360 px up), so that the host page barely moves
@@ -106,7 +104,7 @@ export const EMBED_INITIAL_HEIGHT = 940;
 
 /** The embed code for a view: a lazy iframe, the resizer script and a no-JS fallback image. */
 export function embedSnippet(opts: { embedUrl: string; fullUrl: string; scriptUrl: string; imageUrl: string; title: string }): string {
-  const attr = escapeAttr;
+  const attr = escapeHtml;
   return [
     `<iframe src="${attr(opts.embedUrl)}" title="${attr(opts.title)}" loading="lazy" width="100%" height="${EMBED_INITIAL_HEIGHT}" style="width:100%;border:0" data-chronomap></iframe>`,
     `<script src="${attr(opts.scriptUrl)}" async></script>`,

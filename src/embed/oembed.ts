@@ -1,7 +1,8 @@
 // The oEmbed answer for the default view, written by the build when it knows its public URL
 // (CHRONOMAP_PUBLIC_URL). A static file answers every request alike, so it cannot follow a pasted
 // deep link: a view is embedded with the Share / Embed code instead.
-import { EMBED_INITIAL_HEIGHT, escapeAttr } from './messages.ts';
+import { EMBED_INITIAL_HEIGHT } from './messages.ts';
+import { escapeHtml } from '../escape-html.ts';
 
 export interface OembedInput {
   /** The app's public URL, ending in "/". */
@@ -18,10 +19,10 @@ const WIDTH = 640;
  * posts its height).
  */
 export function oembedHtml({ publicUrl, title }: OembedInput): string {
-  const t = escapeAttr(title);
+  const t = escapeHtml(title);
   return (
-    `<blockquote><a href="${escapeAttr(publicUrl)}">${t}</a></blockquote>` +
-    `<iframe src="${escapeAttr(`${publicUrl}?embed=1`)}" title="${t}" width="${WIDTH}" height="${EMBED_INITIAL_HEIGHT}" frameborder="0" scrolling="no"></iframe>`
+    `<blockquote><a href="${escapeHtml(publicUrl)}">${t}</a></blockquote>` +
+    `<iframe src="${escapeHtml(`${publicUrl}?embed=1`)}" title="${t}" width="${WIDTH}" height="${EMBED_INITIAL_HEIGHT}" frameborder="0" scrolling="no"></iframe>`
   );
 }
 

@@ -59,6 +59,16 @@ export function parseCamera(text: string): Camera | null {
   return validCamera({ lon, lat, zoom });
 }
 
+/**
+ * A camera as messages and story steps give it: {lon, lat, zoom}, or the URL's "zoom/lat/lon".
+ * Null for anything else, or out of range.
+ */
+export function cameraFromField(value: unknown): Camera | null {
+  if (typeof value === 'string') return value.length <= 100 ? parseCamera(value) : null;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return validCamera(value as { lon: unknown; lat: unknown; zoom: unknown });
+  return null;
+}
+
 export function sameCamera(a: Camera | null, b: Camera | null, epsilon = 1e-6): boolean {
   if (a === null || b === null) return a === b;
   return Math.abs(a.zoom - b.zoom) < epsilon && Math.abs(a.lat - b.lat) < epsilon && Math.abs(wrapLon(a.lon - b.lon)) < epsilon;

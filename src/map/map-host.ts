@@ -102,13 +102,7 @@ export class MapHost {
   }
 
   private framingContext(): FramingContext {
-    const host = this;
-    return {
-      model: this.model,
-      layout: this.layout,
-      mainland: (iso) => host.mainlands(iso),
-      defaultBounds: this.opts.defaultBounds,
-    };
+    return { model: this.model, layout: this.layout, mainland: (iso) => this.mainlands(iso), defaultBounds: this.opts.defaultBounds };
   }
 
   /** The SVG map's wheel, drag and pinch: loaded after the first paint. */

@@ -6,11 +6,11 @@ import type { CountryProps } from './basemap';
 import { countryResponseAsOf, stationsAsOf, type Model } from '../model/model.ts';
 import { shapePath } from '../shapes.ts';
 import { formatDay } from '../model/dates.ts';
+import { escapeHtml } from '../escape-html.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function staticMapSvg(model: Model, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, day = model.end): string {
   const W = PREVIEW_WIDTH;
@@ -43,7 +43,7 @@ export function staticMapSvg(model: Model, countries: FeatureCollection<Polygon 
   let x = 24;
   const legend = config.statuses
     .map((s) => {
-      const g = `<g transform="translate(${x},${H - 30})"><path d="${shapePath(s.shape, 90)}" fill="${s.color}" stroke="#fff"/><text x="12" y="5" font-size="15" fill="#333">${esc(s.label.en)}</text></g>`;
+      const g = `<g transform="translate(${x},${H - 30})"><path d="${shapePath(s.shape, 90)}" fill="${s.color}" stroke="#fff"/><text x="12" y="5" font-size="15" fill="#333">${escapeHtml(s.label.en)}</text></g>`;
       x += 40 + s.label.en.length * 8.2;
       return g;
     })
@@ -54,8 +54,8 @@ export function staticMapSvg(model: Model, countries: FeatureCollection<Polygon 
     `<path d="${path({ type: 'Sphere' }) ?? ''}" fill="#dce6ee"/>`,
     countryPaths,
     stations,
-    `<text x="24" y="40" font-size="26" font-weight="700" fill="#1b1f24">${esc(config.title.en)}</text>`,
-    `<text x="24" y="70" font-size="17" fill="#545d68">${esc(`${shown.length} stations in ${counts} countries as of ${formatDay(day)}`)}</text>`,
+    `<text x="24" y="40" font-size="26" font-weight="700" fill="#1b1f24">${escapeHtml(config.title.en)}</text>`,
+    `<text x="24" y="70" font-size="17" fill="#545d68">${escapeHtml(`${shown.length} stations in ${counts} countries as of ${formatDay(day)}`)}</text>`,
     legend,
     '</svg>',
   ].join('');

@@ -4,7 +4,7 @@
 import { storyStepSchema, type StoryStep } from './schema.ts';
 import { parseRecord, ProblemList, idOf, type RecordRef } from './validate.ts';
 import { parseDay, formatDay, type Day } from './dates.ts';
-import { parseCamera, validCamera } from '../map/camera.ts';
+import { cameraFromField } from '../map/camera.ts';
 import type { Problem } from './problems.ts';
 
 export interface Story {
@@ -73,9 +73,6 @@ function referencesExist(step: StoryStep, ref: RecordRef, refs: StoryRefs, probl
   within('from');
   within('to');
   if (s.from !== undefined && s.from > s.to) bad('from', `"${s.from}" is after to ("${s.to}")`);
-  if (s.camera !== undefined) {
-    const camera = typeof s.camera === 'string' ? parseCamera(s.camera) : validCamera(s.camera);
-    if (!camera) bad('camera', 'is not a camera: {"lon", "lat", "zoom"} or "zoom/lat/lon", zoom 0 to 24');
-  }
+  if (s.camera !== undefined && !cameraFromField(s.camera)) bad('camera', 'is not a camera: {"lon", "lat", "zoom"} or "zoom/lat/lon", zoom 0 to 24');
   return ok;
 }

@@ -3,7 +3,7 @@
 // array or a comma list, `camera` as {lon, lat, zoom} or the URL's "zoom/lat/lon".
 import { patchFromParams } from './url.ts';
 import type { StatePatch } from './state.ts';
-import { parseCamera, validCamera } from '../map/camera.ts';
+import { cameraFromField } from '../map/camera.ts';
 
 const STRING_KEYS = ['from', 'to', 'station', 'country', 'event', 'types', 'lang', 'step'] as const;
 
@@ -26,8 +26,8 @@ export function patchFromFields(fields: Readonly<Record<string, unknown>>): Stat
   if (Object.hasOwn(fields, 'step') && fields.step === null) patch.step = null;
   if (Object.hasOwn(fields, 'camera')) {
     const c = fields.camera;
-    const camera = c === null ? null : typeof c === 'string' && c.length <= 100 ? parseCamera(c) : typeof c === 'object' && !Array.isArray(c) ? validCamera(c as { lon: unknown; lat: unknown; zoom: unknown }) : undefined;
-    if (camera !== undefined && (camera !== null || c === null)) patch.camera = camera;
+    const camera = c === null ? null : cameraFromField(c);
+    if (camera !== null || c === null) patch.camera = camera;
   }
   return patch;
 }
