@@ -2,30 +2,18 @@
 // in its own space, the static preview of the default view, a link to the full view and a
 // one-line reason, instead of controls that cannot work. On a normal load that fallback never
 // shows, and its image is not even fetched.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { ensureBuilt, launch, screenshot, serveDist } from './harness';
-import type { StaticServer } from '../../scripts/lib/static-server';
-import { contentHeight, frameHeight, frameOf, hostHtml, startHost, waitForEmbed, watchErrors, type Host } from './embed-host';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { screenshot } from './harness';
+import { contentHeight, frameHeight, frameOf, hostHtml, useEmbedSuite, waitForEmbed, watchErrors } from './embed-host';
 
-let browser: Browser;
-let app: StaticServer;
-let host: Host;
+const suite = useEmbedSuite();
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launch();
-  app = await serveDist();
-  host = await startHost();
+beforeAll(() => {
   // The embed code's own iframe height, before any message.
-  host.page('/host.html', hostHtml(`<p>Article text.</p><iframe id="f" src="${app.url}/?embed=1&country=NL" title="map" height="640" style="width:100%;border:0" data-chronomap></iframe><script src="${app.url}/embed.js"></script><p>More text.</p>`));
+  suite.host.page('/host.html', hostHtml(`<p>Article text.</p><iframe id="f" src="${suite.server.url}/?embed=1&country=NL" title="map" height="640" style="width:100%;border:0" data-chronomap></iframe><script src="${suite.server.url}/embed.js"></script><p>More text.</p>`));
 });
-afterEach(() => app.setOverride(null));
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await host?.close();
-});
+afterEach(() => suite.server.setOverride(null));
 
 interface Shown {
   readonly reason: string;
@@ -66,21 +54,21 @@ function expectFallback(shown: Shown, reason: RegExp): void {
   expect(shown.controls).toBe(false);
   // The same view, full size: no embed parameter left.
   const link = new URL(shown.linkHref);
-  expect(link.origin).toBe(app.url);
+  expect(link.origin).toBe(suite.server.url);
   expect(link.searchParams.get('embed')).toBeNull();
 }
 
 async function openHost(context: BrowserContext, width = 640): Promise<{ page: Page; frame: Frame }> {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  await page.goto(`${host.url}/host.html`);
+  await page.goto(`${suite.host.url}/host.html`);
   return { page, frame: await frameOf(page, '#f') };
 }
 
 describe('the fallback', () => {
   it('shows when the scripts are blocked, with the reason, in the iframe the embed code made', async () => {
-    const context = await browser.newContext();
-    await context.route(`${app.url}/assets/*.js`, (route) => route.abort('blockedbyclient'));
+    const context = await suite.browser.newContext();
+    await context.route(`${suite.server.url}/assets/*.js`, (route) => route.abort('blockedbyclient'));
     const { page, frame } = await openHost(context);
     const shown = await fallbackShown(frame);
     expectFallback(shown, /could not start/);
@@ -92,12 +80,12 @@ describe('the fallback', () => {
   });
 
   it('shows when the data fails, and the frame takes its height', async () => {
-    app.setOverride((_req, res, path) => {
+    suite.server.setOverride((_req, res, path) => {
       if (path !== '/data/config.json') return false;
       res.writeHead(404).end('not found');
       return true;
     });
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const { page, frame } = await openHost(context, 360);
     const errors = watchErrors(page);
     const shown = await fallbackShown(frame);
@@ -110,21 +98,21 @@ describe('the fallback', () => {
   });
 
   it('shows with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const { page, frame } = await openHost(context, 1024);
     const shown = await fallbackShown(frame);
     expect(shown.reason).toMatch(/needs JavaScript/);
     expect(shown.imageLoaded).toBe(true);
     expect(shown.controls).toBe(false);
     // Without JavaScript the link cannot carry the view: the default one.
-    expect(new URL(shown.linkHref).href).toBe(`${app.url}/`);
+    expect(new URL(shown.linkHref).href).toBe(`${suite.server.url}/`);
     expect(shown.bottom).toBeLessThanOrEqual(640);
     await screenshot(page, 'embed-fallback-nojs');
     await context.close();
   });
 
   it('never shows on a normal load, and its image is not fetched', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const { page, frame } = await openHost(context, 360);

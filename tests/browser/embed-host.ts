@@ -3,8 +3,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+import { useBuiltApp, type AppSuite } from './suite';
 
 /** Records every message the host page receives, in order, in `window.__msgs`. */
 export const RECORDER = `<script>
@@ -34,6 +36,18 @@ export async function startHost(): Promise<Host> {
     page: (path, body, type = 'text/html; charset=utf-8') => void pages.set(path, { body, type }),
     close: () => server.close(),
   };
+}
+
+/** The built app and a Chromium (suite.ts), and a host of another origin, for a test file. */
+export function useEmbedSuite(): AppSuite & { readonly host: Host } {
+  const suite = useBuiltApp() as AppSuite & { host: Host };
+  beforeAll(async () => {
+    suite.host = await startHost();
+  });
+  afterAll(async () => {
+    await suite.host?.close();
+  });
+  return suite;
 }
 
 /** A whole host page around `body`, with the message recorder. */

@@ -1,27 +1,11 @@
 // Six embeds of the app on one host page, each with a country selected so that each starts its
 // WebGL map at once: three contexts apiece, more than the 16 Chrome keeps alive. Chrome takes the
 // oldest away; an embed that loses one draws its SVG map instead, so every embed still draws.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame } from 'playwright-core';
-import type { StaticServer } from '../../scripts/lib/static-server';
-import { ensureBuilt, launch, serveDist } from './harness';
-import { frameOf, hostHtml, startHost, watchErrors, type Host } from './embed-host';
+import { describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { frameOf, hostHtml, useEmbedSuite, watchErrors } from './embed-host';
 
-let browser: Browser;
-let app: StaticServer;
-let host: Host;
-
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launch();
-  app = await serveDist();
-  host = await startHost();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await host?.close();
-});
+const suite = useEmbedSuite();
 
 const COUNTRIES = ['IT', 'FR', 'US', 'CA', 'NL', 'GB'];
 
@@ -52,12 +36,12 @@ const mapOf = (frame: Frame): Promise<FrameMap> =>
 
 describe('six embeds on one page', () => {
   it('all draw, though Chrome keeps fewer WebGL contexts than they ask for', async () => {
-    const frames = COUNTRIES.map((c, i) => `<iframe id="f${i}" src="${app.url}/?embed=1&country=${c}" title="${c}" style="width:420px;height:640px;border:0;float:left"></iframe>`).join('');
-    host.page('/six.html', hostHtml(frames));
+    const frames = COUNTRIES.map((c, i) => `<iframe id="f${i}" src="${suite.server.url}/?embed=1&country=${c}" title="${c}" style="width:420px;height:640px;border:0;float:left"></iframe>`).join('');
+    suite.host.page('/six.html', hostHtml(frames));
     // Every frame on screen at once: browsers do not render frames out of view.
-    const page = await browser.newPage({ viewport: { width: 1260, height: 1280 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1260, height: 1280 } });
     const errors = watchErrors(page);
-    await page.goto(`${host.url}/six.html`);
+    await page.goto(`${suite.host.url}/six.html`);
     const embeds = await Promise.all(COUNTRIES.map((_, i) => frameOf(page, `#f${i}`)));
     // Each asks for its WebGL map (a selection moves the camera); some lose it to the others.
     await Promise.all(embeds.map((f) => f.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 60_000 })));

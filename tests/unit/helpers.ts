@@ -3,10 +3,28 @@ import { readFileSync } from 'node:fs';
 import { configSchema, type ChronoEvent, type Config, type StationFeature, type Source } from '../../src/model/schema';
 import { dayFromYmd } from '../../src/model/dates';
 import { buildModel, type Model } from '../../src/model/model';
+import type { StateContext } from '../../src/state/state';
 
 export const config: Config = configSchema.parse(JSON.parse(readFileSync('data/config.json', 'utf8')));
 
 export const day = (y: number, m: number, d: number) => dayFromYmd(y, m, d);
+
+/** A small state context (two stations, two countries, one event, three types, three languages), with `over` on top. */
+export function smallContext(over: Partial<StateContext> = {}): StateContext {
+  return {
+    start: day(2022, 9, 1),
+    end: day(2025, 12, 31),
+    defaultFrom: day(2022, 9, 1),
+    defaultTo: day(2025, 12, 31),
+    stationIds: new Set(['ie-dublin', 'nl-amsterdam']),
+    countryIds: new Set(['IE', 'NL']),
+    eventIds: new Set(['ie-closed']),
+    types: ['report', 'statement', 'closure'],
+    langs: ['en', 'zh-Hans', 'zh-Hant'],
+    defaultLang: 'en',
+    ...over,
+  };
+}
 
 export function station(id: string, country: string, firstReported: string, extra: Partial<StationFeature['properties']> = {}): StationFeature {
   return {

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultState, reduce, type AppState, type StateContext } from '../../src/state/state';
 import { createStore } from '../../src/state/store';
 import { queryFromState, stateFromQuery, stateToPlain } from '../../src/state/url';
-import { day } from './helpers';
+import { day, smallContext } from './helpers';
 
-const ctx: StateContext = {
-  start: day(2022, 9, 1),
-  end: day(2025, 12, 31),
-  defaultFrom: day(2022, 9, 1),
-  defaultTo: day(2025, 12, 31),
-  stationIds: new Set(['ie-dublin', 'nl-amsterdam']),
-  countryIds: new Set(['IE', 'NL']),
-  eventIds: new Set(['ie-closed']),
-  types: ['report', 'statement', 'closure'],
-  langs: ['en', 'zh-Hans', 'zh-Hant'],
-  defaultLang: 'en',
-};
+const ctx: StateContext = smallContext();
 
 describe('URL codec', () => {
   it('leaves defaults out of the URL', () => {

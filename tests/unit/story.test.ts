@@ -14,7 +14,7 @@ import { checkData, reportLines } from '../../scripts/check-data';
 import { stateContext } from '../../src/state/context';
 import { buildModel } from '../../src/model/model';
 import { readDataDir } from '../../scripts/lib/read-data';
-import { day } from './helpers';
+import { day, smallContext } from './helpers';
 
 const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 const refs: StoryRefs = {
@@ -125,18 +125,7 @@ describe('check-data reads story.json', () => {
 });
 
 describe('a step in the state', () => {
-  const base: StateContext = {
-    start: day(2022, 1, 1),
-    end: day(2025, 12, 31),
-    defaultFrom: day(2022, 9, 1),
-    defaultTo: day(2025, 12, 31),
-    stationIds: new Set(['ie-dublin', 'nl-amsterdam']),
-    countryIds: new Set(['IE', 'NL']),
-    eventIds: new Set(['ie-closed']),
-    types: ['report', 'statement', 'closure'],
-    langs: LANGS,
-    defaultLang: 'en',
-  };
+  const base = smallContext({ start: day(2022, 1, 1), langs: LANGS });
   const steps = [
     step('announcement', { to: '2022-01-22' }),
     step('dublin', { to: '2022-10-26', station: 'ie-dublin', types: ['closure'] }),
