@@ -4,6 +4,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { countModelEvents, type CountEvents, type EventMark, type MapModel, type Model } from './model/model';
 import type { Preview } from './model/overview';
+import type { PlaceTree } from './model/place-tree';
 import type { Config } from './model/schema';
 import type { Loaded, StoryFile } from './load';
 import type { StoryStep } from './model/schema';
@@ -34,10 +35,12 @@ export interface Stage {
   readonly marks: () => readonly EventMark[];
   /** The full model, once the events are in. */
   readonly model: Model | null;
+  /** The stations' places clustered by the build (the overview's), if it came with them. */
+  readonly placeTree: PlaceTree | null;
 }
 
-export const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, model: null });
-export const modelStage = (model: Model): Stage => ({ map: model, countEvents: countModelEvents(model), marks: () => model.events, model });
+export const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, model: null, placeTree: p.placeTree });
+export const modelStage = (model: Model): Stage => ({ map: model, countEvents: countModelEvents(model), marks: () => model.events, model, placeTree: null });
 
 function contextFor(stage: Stage, languages: readonly string[], steps: readonly StoryStep[] = []): StateContext {
   return stateContext(stage.map, stage.model ? stage.model.eventById : ANY_ID, languages, steps);
@@ -98,6 +101,7 @@ export class App {
     this.map = new MapHost({
       container: $('map'),
       model: stage.map,
+      placeTree: stage.placeTree,
       countries,
       state,
       dispatch: this.store.dispatch,

@@ -2,6 +2,7 @@
 // server and the benchmark (which serves synthetic data) write the same thing.
 import { buildModel, type Model } from '../../src/model/model.ts';
 import { buildOverview, textChecksum } from '../../src/model/overview.ts';
+import { StationLayout } from '../../src/map/station-layout.ts';
 import { defaultFileNames, type ValidationResult } from '../../src/model/validate.ts';
 import { validateTexts, type DataTexts } from './read-data.ts';
 
@@ -20,7 +21,7 @@ export function overviewJsonOf(texts: DataTexts, result: ValidationResult, model
     sources: textChecksum(texts.sources ?? ''),
     validated: keptAsWritten(texts, result),
   };
-  return JSON.stringify(buildOverview(model, basis));
+  return JSON.stringify(buildOverview(model, basis, new StationLayout(model.stations).tree));
 }
 
 /** JSON with every object's keys sorted. */

@@ -3,6 +3,7 @@
 // selection, hands over between the two maps in place, and hosts the tooltip and keys layer.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { MapModel, Model } from '../model/model';
+import type { PlaceTree } from '../model/place-tree';
 import type { AppState, Selection } from '../state/state';
 import type { Dispatch } from '../state/store';
 import type { Hover } from '../state/hover';
@@ -29,6 +30,8 @@ export type WebGlPolicy = 'on-demand' | 'at-load' | 'never';
 export interface MapHostOptions {
   readonly container: HTMLElement;
   readonly model: MapModel;
+  /** The clustering of the model's places, when the build made it. */
+  readonly placeTree: PlaceTree | null;
   readonly countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   readonly state: AppState;
   readonly dispatch: Dispatch;
@@ -70,7 +73,7 @@ export class MapHost {
     this.opts = opts;
     this.model = opts.model;
     this.state = opts.state;
-    this.layout = new StationLayout(opts.model.stations);
+    this.layout = new StationLayout(opts.model.stations, opts.placeTree);
     this.framing = this.framingContext();
     this.glBox = el('div', { class: 'gl-map', hidden: true });
     opts.container.append(this.glBox);

@@ -1,12 +1,14 @@
 // Where each station's mark goes at a zoom level, so that no station hides another: stations
 // that share a place fan out around it, and places that would run into each other at the zoom
 // level become one badge with a count (supercluster). Pure: the SVG map, the WebGL map and the
-// keyboard and tooltip layer all read the same layout, tested without a map.
+// keyboard and tooltip layer all read the same layout, tested without a map. The clustering is
+// done once for every zoom level (a PlaceTree); the build writes it into the overview.
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, Point } from 'geojson';
 import { pushTo } from '../multimap';
+import type { PlaceTree } from '../model/place-tree';
 import { boundsOfPoints, MAX_ZOOM, type Bounds } from './camera';
-import { mercatorX, mercatorY } from './projection';
+import { latitudeOf, mercatorX, mercatorY } from './projection';
 
 /** Places closer than this (pixels at the zoom level) become one badge. */
 export const CLUSTER_RADIUS_PX = 36;
@@ -28,7 +30,7 @@ export interface Place {
 
 /** A badge standing for the shown stations of several places. */
 export interface ClusterMark {
-  /** Stable within a zoom level: the supercluster id. */
+  /** Its node in the tree: the same at every zoom level where the badge stands for the same places. */
   readonly id: number;
   readonly lon: number;
   readonly lat: number;
@@ -61,10 +63,14 @@ export class StationLayout {
   readonly placeOf: Int32Array;
   /** Per station, its fan offset in pixels at icon scale 1 (x, y pairs); 0 for a place of one. */
   readonly offsets: Float32Array;
-  private readonly index: Supercluster<{ place: number }>;
+  /** The places' clusters at every zoom level. */
+  readonly tree: PlaceTree;
+  /** Per cluster of the tree, its centre: the mean of its places, in Mercator world units. */
+  private readonly centres: Float64Array;
   private readonly levels = new Map<number, Level>();
 
-  constructor(points: readonly LayoutPoint[]) {
+  /** `tree`: the clustering of these very places (the overview's), else it is done here. */
+  constructor(points: readonly LayoutPoint[], tree: PlaceTree | null = null) {
     const groups = new Map<number, number[]>();
     points.forEach((p, i) => pushTo(groups, placeKey(p.lon, p.lat), i));
     const places: Place[] = [];
@@ -85,12 +91,8 @@ export class StationLayout {
       });
     }
     this.places = places;
-    this.index = new Supercluster<{ place: number }>({ radius: CLUSTER_RADIUS_PX, maxZoom: MAX_ZOOM - 1, minPoints: 2 });
-    this.index.load(
-      places.map(
-        (p, i): Feature<Point, { place: number }> => ({ type: 'Feature', properties: { place: i }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }),
-      ),
-    );
+    this.tree = tree && tree.parent.length - tree.zoom.length === places.length ? tree : clusterPlaces(places);
+    this.centres = centresOf(places, this.tree);
   }
 
   /** The fan radius of a place of `n` stations, in pixels at icon scale 1. */
@@ -102,17 +104,26 @@ export class StationLayout {
     const z = Math.max(0, Math.min(MAX_ZOOM, Math.floor(zoom)));
     const hit = this.levels.get(z);
     if (hit) return hit;
-    const clusterOf = new Int32Array(this.places.length).fill(-1);
-    const clusters: Level['clusters'][number][] = [];
-    for (const f of this.index.getClusters([-180, -90, 180, 90], z)) {
-      const props = f.properties as Partial<ClusterProperties> & { place?: number };
-      if (!props.cluster || props.cluster_id === undefined) continue;
-      const id = props.cluster_id;
-      const places = this.index.getLeaves(id, Infinity).map((leaf) => leaf.properties.place);
-      const k = clusters.length;
-      for (const p of places) clusterOf[p] = k;
-      const [lon, lat] = f.geometry.coordinates;
-      clusters.push({ id, lon, lat, places: places.sort((a, b) => a - b), expansionZoom: this.index.getClusterExpansionZoom(id) });
+    const { parent, zoom: madeAt } = this.tree;
+    const n = this.places.length;
+    const clusterOf = new Int32Array(n).fill(-1);
+    const clusters: { id: number; lon: number; lat: number; places: number[]; expansionZoom: number }[] = [];
+    const slot = new Map<number, number>();
+    for (let place = 0; place < n; place++) {
+      // The place's badge at this zoom: its outermost cluster made at this zoom or deeper.
+      let node = place;
+      for (let up = parent[node]; up >= 0 && madeAt[up - n] >= z; up = parent[up]) node = up;
+      if (node === place) continue;
+      let k = slot.get(node);
+      if (k === undefined) {
+        k = clusters.length;
+        slot.set(node, k);
+        const c = node - n;
+        // A cluster merges two or more nodes of the level below it: it splits one level in.
+        clusters.push({ id: node, lon: this.centres[2 * c] * 360 - 180, lat: latitudeOf(this.centres[2 * c + 1]), places: [], expansionZoom: madeAt[c] + 1 });
+      }
+      clusters[k].places.push(place);
+      clusterOf[place] = k;
     }
     const level = { clusterOf, clusters };
     this.levels.set(z, level);
@@ -158,4 +169,58 @@ export class StationLayout {
   boundsOf(stations: readonly number[]): Bounds | null {
     return boundsOfPoints(stations.map((i) => [this.places[this.placeOf[i]].lon, this.places[this.placeOf[i]].lat] as [number, number]));
   }
+}
+
+/** supercluster's hierarchy of the places, as a PlaceTree. */
+export function clusterPlaces(places: readonly LayoutPoint[]): PlaceTree {
+  const index = new Supercluster<{ place: number }>({ radius: CLUSTER_RADIUS_PX, maxZoom: MAX_ZOOM - 1, minPoints: 2 });
+  index.load(
+    places.map(
+      (p, i): Feature<Point, { place: number }> => ({ type: 'Feature', properties: { place: i }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }),
+    ),
+  );
+  const parent: number[] = places.map(() => -1);
+  const zoom: number[] = [];
+  const nodeOf = new Map<number, number>();
+  // From the deepest level out: a cluster first shows at the zoom it is made at, after its children.
+  for (let z = MAX_ZOOM - 1; z >= 0; z--) {
+    for (const f of index.getClusters([-180, -90, 180, 90], z)) {
+      const props = f.properties as Partial<ClusterProperties> & { place?: number };
+      const id = props.cluster_id;
+      if (!props.cluster || id === undefined || nodeOf.has(id)) continue;
+      const node = parent.length;
+      nodeOf.set(id, node);
+      parent.push(-1);
+      zoom.push(z);
+      for (const child of index.getChildren(id)) {
+        const cp = child.properties as Partial<ClusterProperties> & { place?: number };
+        const childNode = cp.cluster && cp.cluster_id !== undefined ? nodeOf.get(cp.cluster_id) : cp.place;
+        if (childNode !== undefined) parent[childNode] = node;
+      }
+    }
+  }
+  return { parent, zoom };
+}
+
+/** Each cluster's centre: the mean of its places in Mercator world units (x, y pairs), as supercluster places it. */
+function centresOf(places: readonly LayoutPoint[], tree: PlaceTree): Float64Array {
+  const n = places.length;
+  const sums = new Float64Array(tree.zoom.length * 3);
+  const add = (node: number, x: number, y: number, count: number) => {
+    const up = tree.parent[node];
+    if (up < 0) return;
+    const k = 3 * (up - n);
+    sums[k] += x;
+    sums[k + 1] += y;
+    sums[k + 2] += count;
+  };
+  places.forEach((p, i) => add(i, mercatorX(p.lon), mercatorY(p.lat), 1));
+  // Every cluster comes after its children: its sums are complete when it is reached.
+  for (let c = 0; c < tree.zoom.length; c++) add(n + c, sums[3 * c], sums[3 * c + 1], sums[3 * c + 2]);
+  const out = new Float64Array(tree.zoom.length * 2);
+  for (let c = 0; c < tree.zoom.length; c++) {
+    out[2 * c] = sums[3 * c] / sums[3 * c + 2];
+    out[2 * c + 1] = sums[3 * c + 1] / sums[3 * c + 2];
+  }
+  return out;
 }

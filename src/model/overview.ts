@@ -17,6 +17,7 @@ import type { ChronoEvent, Config, Source, StationFeature } from './schema.ts';
 import type { Dataset } from './validate.ts';
 import { LOCATION_PRECISIONS } from './schema.ts';
 import { pushTo } from '../multimap.ts';
+import { readPlaceTree, type PlaceTree } from './place-tree.ts';
 import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model.ts';
 
 export const OVERVIEW_FORMAT = 'chronomap-overview/2';
@@ -51,6 +52,8 @@ export interface OverviewFile {
    * day 0), and how many begin on each; the same for the days they end.
    */
   readonly events: Readonly<Record<string, { readonly startDay: readonly number[]; readonly starts: readonly number[]; readonly endDay: readonly number[]; readonly ends: readonly number[] }>>;
+  /** The stations' places clustered at every zoom level, so that the first frame need not cluster them. */
+  readonly placeTree?: PlaceTree;
 }
 
 export interface Preview {
@@ -66,6 +69,8 @@ export interface Preview {
    */
   marks(): EventMark[];
   readonly basis: Basis;
+  /** The overview's clustering of the stations' places, if it has a well-formed one. */
+  readonly placeTree: PlaceTree | null;
 }
 
 /** What the overview was derived from: checksums (`textChecksum`) of the four data files' texts. */
@@ -100,7 +105,7 @@ function dayCounts(days: readonly Day[]): { gaps: number[]; counts: number[] } {
   return { gaps: sorted.map(([d], i) => d - (i > 0 ? sorted[i - 1][0] : 0)), counts: sorted.map(([, n]) => n) };
 }
 
-export function buildOverview(model: Model, basis: OverviewFile['basis']): OverviewFile {
+export function buildOverview(model: Model, basis: OverviewFile['basis'], placeTree?: PlaceTree): OverviewFile {
   const byType = new Map<string, Model['events'][number][]>();
   for (const e of model.events) pushTo(byType, e.type, e);
   const statusIndex = new Map(model.config.statuses.map((st, i) => [st.id, i]));
@@ -130,6 +135,7 @@ export function buildOverview(model: Model, basis: OverviewFile['basis']): Overv
         return [type, { startDay: starts.gaps, starts: starts.counts, endDay: ends.gaps, ends: ends.counts }];
       }),
     ),
+    ...(placeTree ? { placeTree: { parent: [...placeTree.parent], zoom: [...placeTree.zoom] } } : {}),
   };
 }
 
@@ -294,7 +300,16 @@ export function readOverview(raw: unknown, config: Config, configChecksum: strin
     return out.sort((a, b) => a.end - b.end);
   };
   const typesPresent = new Set([...counts].filter(([, c]) => (c.starts.totals.at(-1) ?? 0) > 0).map(([type]) => type));
-  return { model, countEvents, total, typesPresent, marks, basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated } };
+  return {
+    model,
+    countEvents,
+    total,
+    typesPresent,
+    marks,
+    basis: { config: configChecksum, stations: basis.stations, events: basis.events, sources: basis.sources, validated: basis.validated },
+    // None, or a malformed one: the map clusters the places itself.
+    placeTree: readPlaceTree(raw.placeTree),
+  };
 }
 
 /** Whether the preview showed what the model shows: the same stations, statuses and number of events. */

@@ -7,6 +7,7 @@ import { overviewMatches, readOverview, textChecksum, trustedDataset, type Previ
 import { validateDataset } from '../../src/model/validate';
 import { dayFromYmd } from '../../src/model/dates';
 import { config } from './helpers';
+import { StationLayout } from '../../src/map/station-layout';
 
 const today = dayFromYmd(2026, 11, 28);
 
@@ -37,6 +38,8 @@ function expectSameAnswers(model: Model, preview: Preview, seed: number): void {
     model.stations.map((s) => [s.id, s.lon, s.lat, s.props.country, s.props.locationPrecision]),
   );
   expect(preview.total).toBe(model.events.length);
+  // The badges of the first frame are those the model's stations would cluster into.
+  expect(preview.placeTree).toEqual(new StationLayout(model.stations).tree);
   // The timeline's marks while the events load: one per event, on the day it counts from (the last
   // of its date, where the model's mark is), in that order.
   const marks = preview.marks();
@@ -150,6 +153,15 @@ describe('the overview', () => {
     expect(edit((o) => (o.events[type].ends = o.events[type].ends.slice(1)))).toBe(`events of type ${type}`);
     expect(edit((o) => (o.events[type].starts[0] = 0))).toBe(`events of type ${type}`);
     expect(edit((o) => (o.events[type].ends[0] += 1))).toBe(`events of type ${type}`);
+    // A malformed clustering is only left out: the map clusters the places itself.
+    const treeOf = (change: (o: Record<string, unknown> & typeof good) => void) => {
+      const read = edit(change);
+      if (typeof read === 'string') throw new Error(read);
+      return read.placeTree;
+    };
+    expect(treeOf(() => undefined)).not.toBeNull();
+    expect(treeOf((o) => delete o.placeTree)).toBeNull();
+    expect(treeOf((o) => o.placeTree.parent.reverse())).toBeNull();
   });
 
   it('is much smaller than the files it stands for at 10,000 events', () => {
