@@ -10,7 +10,8 @@ import { parseJsonText } from '../src/model/parse-json';
 import { validateConfig } from '../src/model/validate';
 import { formatProblem } from '../src/model/problems';
 import { todayUtc } from '../src/model/dates';
-import { CSV_FILES, JSON_FILES, KINDS, formatCsvProblem, importCsv, type Kind } from '../src/model/csv';
+import { CSV_FILES, JSON_FILES, KINDS, formatCsvProblem, type Kind } from '../src/model/csv';
+import { importCsv } from '../src/model/csv-import';
 
 export interface ImportRun {
   readonly ok: boolean;

@@ -8,7 +8,7 @@ import type { PlaceTree } from './model/place-tree';
 import type { Config } from './model/schema';
 import type { Loaded, StoryFile } from './load';
 import type { StoryStep } from './model/schema';
-import { validateStory } from './model/story';
+import type { validateStory } from './model/story';
 import type { Problem } from './model/problems';
 import { createStore, type Store } from './state/store';
 import { createHover, type Hover } from './state/hover';
@@ -37,6 +37,15 @@ export interface Stage {
   readonly model: Model | null;
   /** The stations' places clustered by the build (the overview's), if it came with them. */
   readonly placeTree: PlaceTree | null;
+}
+
+/**
+ * The guided tour's file, with the check that reads it against the data (model/story.ts: it
+ * brings zod, so it is loaded with the story, not before the first paint).
+ */
+export interface Story {
+  readonly file: StoryFile;
+  readonly check: typeof validateStory;
 }
 
 export const previewStage = (p: Preview): Stage => ({ map: p.model, countEvents: p.countEvents, marks: p.marks, model: null, placeTree: p.placeTree });
@@ -74,12 +83,12 @@ export class App {
   private mapNotice: 'webgl' | 'failed' | null = null;
   private renderSeq = 0;
   private altReady = false;
-  private story: StoryFile | null = null;
+  private story: Story | null = null;
   private steps: readonly StoryStep[] = [];
   private storyProblems: readonly Problem[] = [];
 
   /** `story`: the guided tour's file, when it came before the first paint (a `?step=` link waits for it). */
-  constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, story: StoryFile | null = null) {
+  constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, story: Story | null = null) {
     this.stage = stage;
     this.countries = countries;
     const { config } = stage.map;
@@ -220,7 +229,7 @@ export class App {
   }
 
   /** The guided tour's file, when it arrives after the first paint. */
-  useStory(story: StoryFile | null): void {
+  useStory(story: Story | null): void {
     this.lastLang = '';
     const before = this.store.getState();
     this.takeStory(story);
@@ -229,24 +238,25 @@ export class App {
   }
 
   /** Reads the steps against what is known now, and hands them to the controls and the state. */
-  private takeStory(story: StoryFile | null): void {
+  private takeStory(story: Story | null): void {
     this.readStory(story);
     this.ui?.useStory(this.steps);
     this.store.setContext(this.context());
   }
 
   /** The steps that name what the data has (a bad one is reported and left out). */
-  private readStory(story: StoryFile | null): void {
+  private readStory(story: Story | null): void {
     this.story = story;
-    if (!story || story.raw === undefined) {
+    const file = story?.file;
+    if (!story || !file || file.raw === undefined) {
       this.steps = [];
-      this.storyProblems = story?.problems ?? [];
+      this.storyProblems = file?.problems ?? [];
       return;
     }
-    const { story: valid, problems } = validateStory(story.raw, contextFor(this.stage, this.languages), this.languages);
+    const { story: valid, problems } = story.check(file.raw, contextFor(this.stage, this.languages), this.languages);
     this.steps = valid.steps;
     // What leaves a step out; a text missing in a language is the checker's to report (the step shows in English).
-    this.storyProblems = [...story.problems, ...problems.filter((p) => p.skipsRecord || p.index === undefined)];
+    this.storyProblems = [...file.problems, ...problems.filter((p) => p.skipsRecord || p.index === undefined)];
   }
 
   private context(): StateContext {

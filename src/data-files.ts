@@ -7,3 +7,18 @@ export const DATA_FILES = { config: 'config.json', stations: 'stations.geojson',
 
 /** Fetched by the worker, read after the first map frame. */
 export const BIG_DATA_FILES = [DATA_FILES.stations, DATA_FILES.events, DATA_FILES.sources] as const;
+
+/** Where each data file of a story is, as problems name it. */
+export interface FileNames {
+  readonly stations: string;
+  readonly events: string;
+  readonly sources: string;
+  readonly config: string;
+}
+
+export const defaultFileNames = (dir = 'data'): FileNames => ({
+  stations: `${dir}/${DATA_FILES.stations}`,
+  events: `${dir}/${DATA_FILES.events}`,
+  sources: `${dir}/${DATA_FILES.sources}`,
+  config: `${dir}/${DATA_FILES.config}`,
+});

@@ -2,7 +2,7 @@
 // stop the others: the app shows what it could load and says what is missing. The overview
 // (src/model/overview.ts) comes with them, for a first map frame before the events have arrived.
 import { parseJsonText } from './model/parse-json';
-import { validateConfig, validateDataset, defaultFileNames, type Dataset } from './model/validate';
+import type { Dataset } from './model/validate';
 import type { Config } from './model/schema';
 import { readOverview, textChecksum, trustedDataset, type Preview } from './model/overview';
 import type { Problem } from './model/problems';
@@ -10,7 +10,7 @@ import { todayUtc } from './model/dates';
 import { en } from './i18n/en';
 import { fetchTextOffMain, WorkerUnavailable } from './fetch-off-main';
 import { fetchText } from './fetch-text';
-import { DATA_FILES } from './data-files';
+import { DATA_FILES, defaultFileNames } from './data-files';
 
 export interface Loaded {
   readonly dataset: Dataset;
@@ -20,6 +20,10 @@ export interface Loaded {
 }
 
 export class LoadError extends Error {}
+
+// The schema and its validation (zod) load only for data the build did not vouch for: the first
+// map paint does not wait for them.
+const validation = () => import('./model/validate');
 
 /** Read in a worker, handed over once `readAfter` resolves; on the main thread where there is no worker. */
 async function fetchBigText(url: string, readAfter: Promise<void>): Promise<string> {
@@ -89,8 +93,8 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
   configChecksum.catch(() => undefined);
   // The config the build validated (its checksum in the overview, which says it was kept as
   // written) is taken as it is; any other is validated.
-  const config = Promise.all([configRaw, configChecksum, overviewRaw.catch(() => null)]).then(([raw, sum, overview]) =>
-    overviewVouchesFor(overview, sum) ? { config: raw as Config, problems: [] as Problem[] } : validateConfig(raw, names.config, new Set(Object.keys(en))),
+  const config = Promise.all([configRaw, configChecksum, overviewRaw.catch(() => null)]).then(async ([raw, sum, overview]) =>
+    overviewVouchesFor(overview, sum) ? { config: raw as Config, problems: [] as Problem[] } : (await validation()).validateConfig(raw, names.config, new Set(Object.keys(en))),
   );
 
   // The preview does not wait for the stations file (megabytes at 10,000 stations): it is checked
@@ -118,7 +122,7 @@ export function startLoading(base: string, readAfter: Promise<void>, readEventsA
     const [overview, sums] = await Promise.all([preview, Promise.all([stationsChecksum, texts.events.then(textChecksum), texts.sources.then(textChecksum)]).catch(() => null)]);
     const trusted = overview && sums ? trustedDataset(overview.basis, valid, { stations: sums[0], events: sums[1], sources: sums[2] }, parsed) : null;
     if (trusted) return { dataset: trusted, problems: [...problems, ...configProblems], missing };
-    const result = validateDataset(parsed, valid, { today: todayUtc(), files: names, warnings: false });
+    const result = (await validation()).validateDataset(parsed, valid, { today: todayUtc(), files: names, warnings: false });
     return { dataset: result.dataset, problems: [...problems, ...configProblems, ...result.problems], missing };
   })();
 

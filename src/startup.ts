@@ -8,7 +8,7 @@
 //   4. WebGL, on demand: when the reader zooms, pans or selects something that moves the camera
 //      (or at once, where the data is too big for the SVG map). See map/map-host.ts.
 import type { Topology } from 'topojson-specification';
-import { startLoading, type Loaded } from './load';
+import { startLoading, type Loaded, type StoryFile } from './load';
 import { DATA_BASE } from './data-files';
 import { buildModel } from './model/model';
 import { overviewMatches } from './model/overview';
@@ -17,7 +17,7 @@ import { byId as $ } from './dom';
 import { afterNextFrame } from './frame';
 import { countriesFromTopology } from './map/basemap';
 import { fetchText } from './fetch-text';
-import { App, modelStage, previewStage } from './app';
+import { App, modelStage, previewStage, type Story } from './app';
 import { showFatal, showLoading } from './page';
 import { inFrame, isEmbedded } from './embed/embed-mode';
 import { startHostProtocols } from './embed/host-protocols';
@@ -47,10 +47,18 @@ export async function start(): Promise<void> {
   const loading = startLoading(DATA_BASE, painted.promise, controlsPainted.promise);
   const topology = fetchText(BASEMAP).then((text) => countriesFromTopology(JSON.parse(text) as Topology));
   // A link to a story step paints that step from the first frame: it waits for the (small) story
-  // file; any other load takes the story when it comes.
-  const story = query.has('step') ? loading.story : Promise.resolve(null);
+  // file and its check; any other load takes the story after the first paint.
+  const withCheck = (file: StoryFile | null): Promise<Story | null> =>
+    file
+      ? import('./model/story').then(
+          ({ validateStory }) => ({ file, check: validateStory }),
+          () => null, // Not loaded: the page goes on without its tour.
+        )
+      : Promise.resolve(null);
+  const stepLink = query.has('step');
+  const story = stepLink ? loading.story.then(withCheck) : Promise.resolve(null);
   const laterStory = (a: App) => {
-    void loading.story.then((s) => (story === loading.story ? undefined : a.useStory(s)));
+    if (!stepLink) void Promise.all([loading.story, painted.promise]).then(([file]) => withCheck(file)).then((s) => a.useStory(s));
   };
   let app: App | null = null;
 

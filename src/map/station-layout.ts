@@ -5,10 +5,10 @@
 // done once for every zoom level (a PlaceTree); the build writes it into the overview.
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, Point } from 'geojson';
-import { pushTo } from '../multimap';
-import type { PlaceTree } from '../model/place-tree';
-import { boundsOfPoints, MAX_ZOOM, type Bounds } from './camera';
-import { latitudeOf, mercatorX, mercatorY } from './projection';
+import { pushTo } from '../multimap.ts';
+import type { PlaceTree } from '../model/place-tree.ts';
+import { boundsOfPoints, MAX_ZOOM, type Bounds } from './camera.ts';
+import { latitudeOf, mercatorX, mercatorY } from './projection.ts';
 
 /** Places closer than this (pixels at the zoom level) become one badge. */
 export const CLUSTER_RADIUS_PX = 36;

@@ -1,7 +1,8 @@
 // Which texts the story has in each of its languages (config.json `languages`). The app falls back
 // to English for a missing text; the checker holds the data to every listed language, so a reader
 // of any of them gets the whole story in it.
-import { EVENT_TEXT_FIELDS, STATION_TEXT_FIELDS, type Localized } from './schema';
+import { EVENT_TEXT_FIELDS, STATION_TEXT_FIELDS } from './closed-lists';
+import type { Localized } from './schema';
 import type { Dataset, FileNames } from './validate';
 import type { Problem } from './problems';
 

@@ -15,7 +15,7 @@
 import type { Day } from './dates.ts';
 import type { ChronoEvent, Config, Source, StationFeature } from './schema.ts';
 import type { Dataset } from './validate.ts';
-import { LOCATION_PRECISIONS } from './schema.ts';
+import { LOCATION_PRECISIONS } from './closed-lists.ts';
 import { pushTo } from '../multimap.ts';
 import { readPlaceTree, type PlaceTree } from './place-tree.ts';
 import type { CountEvents, EventMark, MapModel, Model, PlacedStation, ResponseStep, StatusStep } from './model.ts';

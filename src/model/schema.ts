@@ -5,12 +5,14 @@
 import * as z from 'zod/mini';
 import { ISO_NUMERIC } from './iso-countries.ts';
 import { isRealDate, DATE_PATTERN } from './dates.ts';
+import { ACTOR_KINDS, EVENT_TEXT_FIELDS, LOCATION_PRECISIONS, PRECISIONS, SOURCE_KINDS, STATION_TEXT_FIELDS } from './closed-lists.ts';
+
+export { ACTOR_KINDS, EVENT_TEXT_FIELDS, LOCATION_PRECISIONS, PRECISIONS, SOURCE_KINDS, STATION_TEXT_FIELDS };
 
 // Zod compiles parsers into code at run time unless told not to; a strict CSP (no 'unsafe-eval')
 // refuses that and reports a violation, so parse without it.
 z.config({ jitless: true });
 
-export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** A partial ISO date: "2022-10-26" (day), "2022-10" (month) or "2022" (year). */
@@ -64,7 +66,6 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-export const SOURCE_KINDS = ['government', 'ngo', 'news', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const sourceSchema = z.strictObject({
@@ -84,7 +85,6 @@ export const datedSchema = z.strictObject({
   precision: z.enum(PRECISIONS),
 });
 
-export const LOCATION_PRECISIONS = ['city', 'country'] as const;
 
 export const stationPropertiesSchema = z.strictObject({
   id: slug,
@@ -118,7 +118,6 @@ export type StationFeature = z.infer<typeof stationFeatureSchema>;
 /** Vocabularies are the dataset's own (see data/config.json); the schema only fixes their shape. */
 export const vocabularyId = slug;
 
-export const ACTOR_KINDS = ['host-government', 'chinese-government', 'legislature', 'ngo', 'media', 'other'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const eventSchema = z.strictObject({
@@ -139,10 +138,6 @@ export const eventSchema = z.strictObject({
   sources: z.array(slug).check(z.minLength(1, { message: 'lists no source' })),
 });
 export type ChronoEvent = z.infer<typeof eventSchema>;
-
-/** The reader-facing texts of each kind of record: the fields that are `Localized`. */
-export const STATION_TEXT_FIELDS = ['name', 'city', 'operator', 'firstReportedBy', 'note'] as const satisfies readonly (keyof StationProperties)[];
-export const EVENT_TEXT_FIELDS = ['actor', 'title', 'summary', 'disputed'] as const satisfies readonly (keyof ChronoEvent)[];
 
 export const stationCollectionSchema = z.strictObject({
   type: z.literal('FeatureCollection'),

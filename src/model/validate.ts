@@ -1,5 +1,6 @@
 // Record-by-record validation: a bad record is reported (file, record, field) and left out,
 // and everything valid is kept. The checker CLI and the app both call this.
+import { defaultFileNames, type FileNames } from '../data-files.ts';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { ZodMiniType } from 'zod/mini';
 import {
@@ -31,19 +32,7 @@ export interface RawData {
   readonly sources: unknown;
 }
 
-export interface FileNames {
-  readonly stations: string;
-  readonly events: string;
-  readonly sources: string;
-  readonly config: string;
-}
-
-export const defaultFileNames = (dir = 'data'): FileNames => ({
-  stations: `${dir}/stations.geojson`,
-  events: `${dir}/events.json`,
-  sources: `${dir}/sources.json`,
-  config: `${dir}/config.json`,
-});
+export { defaultFileNames, type FileNames };
 
 export interface ValidationResult {
   readonly dataset: Dataset;

@@ -90,6 +90,21 @@ describe('WebGL only when asked for', () => {
     await page.close();
   });
 
+  it('data the build vouched for is not checked again: without a tour, the schema (zod) is never loaded', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.route(/\/data\/story\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined);
+    await page.waitForTimeout(1000);
+    expect(scripts.some((u) => /\/assets\/index-/.test(u))).toBe(true);
+    expect(scripts.filter((u) => /\/assets\/(validate|story)-/.test(u))).toEqual([]);
+    await page.close();
+  });
+
   it('while MapLibre starts, the reader\'s wheel still moves the SVG map, and MapLibre takes over where it went', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // MapLibre's worker is held back: MapLibre's box is laid out over the SVG map, not ready.

@@ -13,13 +13,13 @@ import {
   exportCsv,
   formatCsvProblem,
   guardCell,
-  importCsv,
   jsonText,
   parseCsv,
   serialiseCsv,
   unguardCell,
   type Kind,
 } from '../../src/model/csv';
+import { importCsv } from '../../src/model/csv-import';
 import { eventSchema, sourceSchema, stationPropertiesSchema } from '../../src/model/schema';
 import { dayFromYmd } from '../../src/model/dates';
 import { exportDataDir } from '../../scripts/data-export';
