@@ -25,6 +25,7 @@ import { CITY_LABEL_ZOOM } from './svg-map-view';
 import type { MapFrame, MapRenderer, MoveListener } from './renderer';
 import type { Palette } from './palette';
 import type { StationLayout } from './station-layout';
+import { TapGate, type TouchPhase } from './tap-gate';
 
 setWorkerUrl(workerUrl);
 
@@ -130,6 +131,7 @@ export class MapView implements MapRenderer {
       fadeDuration: 1,
     });
     this.map.touchZoomRotate.disableRotation();
+    holdTapsBack(opts.container);
     const container = opts.container;
     this.sizeNow = { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) };
     new ResizeObserver(() => {
@@ -510,4 +512,38 @@ export class MapView implements MapRenderer {
       } else this.map.once('idle', () => resolve());
     });
   }
+}
+
+/**
+ * Touches reach MapLibre only once they are a gesture it has a use for (tap-gate.ts): a tap is
+ * answered by the overlay without MapLibre's handlers, or its repaint, in the way.
+ */
+function holdTapsBack(container: HTMLElement): void {
+  const gate = new TapGate<TouchEvent>();
+  const replayed = new WeakSet<Event>();
+  const phases: Record<string, TouchPhase> = { touchstart: 'start', touchmove: 'move', touchend: 'end', touchcancel: 'cancel' };
+  const onTouch = (e: TouchEvent) => {
+    if (replayed.has(e)) return;
+    const changed = e.changedTouches[0];
+    if (!changed) return;
+    const { replay, pass } = gate.offer(e, { phase: phases[e.type], time: e.timeStamp, fingers: e.touches.length, x: changed.clientX, y: changed.clientY });
+    for (const held of replay) {
+      const copy = new TouchEvent(held.type, {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        touches: [...held.touches],
+        targetTouches: [...held.targetTouches],
+        changedTouches: [...held.changedTouches],
+      });
+      replayed.add(copy);
+      (held.target ?? container).dispatchEvent(copy);
+    }
+    if (!pass) e.stopPropagation();
+  };
+  for (const type of Object.keys(phases)) container.addEventListener(type, onTouch as EventListener, { capture: true, passive: true });
+  const onMouse = (e: MouseEvent) => {
+    if (!gate.passMouse(e.timeStamp, e.clientX, e.clientY)) e.stopPropagation();
+  };
+  for (const type of ['mousedown', 'mousemove', 'mouseup']) container.addEventListener(type, onMouse as EventListener, { capture: true, passive: true });
 }
