@@ -7,3 +7,13 @@
 export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/**
+ * Resolves once the frame after the next one is under way. The browser starts a frame only when
+ * the one before has been shown, so by then the frame answering an input (the panel, the counts,
+ * the highlight) is on screen: a camera move or a WebGL redraw started now does not hold it back
+ * in a GPU process that composites slowly (software GL, a phone's busy GPU).
+ */
+export function afterAnswerShown(): Promise<void> {
+  return afterNextFrame().then(afterNextFrame);
+}

@@ -42,8 +42,9 @@ export async function measureInp(browser: Browser, url: string): Promise<InpResu
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.rendered !== undefined, undefined, { timeout: 60_000 });
   await page.waitForTimeout(3000);
-  const box = (await page.locator('#map').boundingBox())!;
   const at = async (lon: number, lat: number) => {
+    // Measured each time: a selection's panel can move the map on a phone.
+    const box = (await page.locator('#map').boundingBox())!;
     const camera = await page.evaluate(() => (window as unknown as { __chronomap: { camera(): Camera } }).__chronomap.camera());
     const [x, y] = projectPoint(camera, { width: box.width, height: box.height }, lon, lat);
     return { x: box.x + x, y: box.y + y };
@@ -56,7 +57,15 @@ export async function measureInp(browser: Browser, url: string): Promise<InpResu
       const b = await page.evaluate(() => JSON.stringify((window as unknown as { __chronomap: { camera(): Camera } }).__chronomap.camera()));
       if (a === b) break;
     }
-    await page.waitForTimeout(1500);
+    // Then until MapLibre has drawn nothing for a second (the finer borders arriving after a
+    // zoom, say): what a reader's tap meets on a page at rest.
+    const frames = () => page.evaluate(() => (window as unknown as { __chronomap: { mapFrames(): number | null } }).__chronomap.mapFrames());
+    for (let i = 0; i < 30; i++) {
+      const a = await frames();
+      await page.waitForTimeout(1000);
+      if ((await frames()) === a) break;
+    }
+    await page.waitForTimeout(500);
   };
   // The first interaction: a country, which starts MapLibre. Not counted.
   const italy = await at(12.8, 43.2);

@@ -10,7 +10,7 @@ import type { Hover } from '../state/hover';
 import type { I18n } from '../i18n';
 import { highlightedStations } from '../selection';
 import { el } from '../dom';
-import { afterNextFrame } from '../frame';
+import { afterAnswerShown } from '../frame';
 import type { CountryProps } from './basemap';
 import { panBy as panCamera, sameCamera, zoomAround, MAX_ZOOM, type Bounds, type Camera, type Size } from './camera';
 import { cameraFor, lazyMainlands, type FramingContext } from './framing';
@@ -217,9 +217,9 @@ export class MapHost {
       return;
     }
     this.requestWebGL();
-    // The move starts in the frame after the one that answers the reader's tap (the panel, the
-    // highlight), so that answer is not held back by the first frame of the move.
-    void afterNextFrame().then(() => {
+    // The move starts once the frame that answers the reader's tap (the panel, the highlight) is
+    // shown, so that answer is not held back by the move's first frames.
+    void afterAnswerShown().then(() => {
       if (this.followed === key) this.active.setCamera(target, { animate: true });
     });
   }
@@ -270,12 +270,12 @@ export class MapHost {
     if (this.active === this.gl && this.drawnDay === frame.content.day) {
       // A new selection or hover on the WebGL map: its outline costs a MapLibre frame (and, in
       // software GL, the GPU process's time before the page's next frame is shown), so it waits
-      // for the frame that answers the reader (the panel, the counts, the timeline). A new date
+      // until the frame that answers the reader (the panel, the counts, the timeline) is shown. A new date
       // (a scrub step) draws at once: only our own canvases change then.
       const gl = this.gl;
-      if (this.glQueued) return afterNextFrame();
+      if (this.glQueued) return afterAnswerShown();
       this.glQueued = true;
-      return afterNextFrame().then(() => {
+      return afterAnswerShown().then(() => {
         this.glQueued = false;
         const latest = this.frame();
         return latest && this.active === gl ? gl.render(latest) : undefined;
