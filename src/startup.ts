@@ -58,7 +58,8 @@ export async function start(): Promise<void> {
   const stepLink = query.has('step');
   const story = stepLink ? loading.story.then(withCheck) : Promise.resolve(null);
   const laterStory = (a: App) => {
-    if (!stepLink) void Promise.all([loading.story, painted.promise]).then(([file]) => withCheck(file)).then((s) => a.useStory(s));
+    // The check's module (zod) is evaluated in one task, the steps read in the next: not one long task.
+    if (!stepLink) void Promise.all([loading.story, painted.promise]).then(([file]) => withCheck(file)).then((s) => new Promise<void>((resolve) => setTimeout(() => resolve(a.useStory(s)), 0)));
   };
   let app: App | null = null;
 
