@@ -86,6 +86,8 @@ export class App {
   private story: Story | null = null;
   private steps: readonly StoryStep[] = [];
   private storyProblems: readonly Problem[] = [];
+  /** Drawn from an overview of other stations, until the model comes. */
+  private stale = false;
 
   /** `story`: the guided tour's file, when it came before the first paint (a `?step=` link waits for it). */
   constructor(stage: Stage, countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>, story: Story | null = null) {
@@ -166,9 +168,21 @@ export class App {
     performance.mark('chronomap:controls-ready');
   }
 
+  /**
+   * The stations file is not the one the overview was derived from: the map and the counts line
+   * drawn from it are taken down until the model comes, whatever renders meanwhile.
+   */
+  previewIsStale(): void {
+    this.stale = true;
+    $('map').classList.add('stale');
+    $('counts').textContent = '';
+  }
+
   /** The events are in: the panel, search, list, URL and embed messages start working. */
   useModel(model: Model, loaded: Loaded): void {
     this.loaded = loaded;
+    this.stale = false;
+    $('map').classList.remove('stale');
     if (this.stage.map !== model) this.stage = modelStage(model);
     this.map.useModel(model, model);
     this.ui?.useModel(model, loaded.dataset);
@@ -198,7 +212,7 @@ export class App {
     if (document.documentElement.dataset.theme !== theme) document.documentElement.dataset.theme = theme;
     this.renderChrome(t);
     const summary = summarize(this.stage.map, state, this.stage.countEvents);
-    announceCounts(countsLine(summary, state, t));
+    if (!this.stale) announceCounts(countsLine(summary, state, t));
     // The text alternative names countries, and the first country name loads ICU's locale data
     // (tens of milliseconds): not in the first paint's task.
     const writeAlt = () => {

@@ -85,11 +85,8 @@ export async function start(): Promise<void> {
   void loading.previewStationsMatch.then(async (match) => {
     await paint;
     if (app && match) await app.mountControls().catch(() => undefined);
-    else if (app && !match) {
-      // Drawn from other stations: the map waits for the model rather than show what is not so.
-      $('map').classList.add('stale');
-      $('counts').textContent = '';
-    }
+    // Drawn from other stations: the map waits for the model rather than show what is not so.
+    else if (app && !match) app.previewIsStale();
     controlsPainted.resolve();
   });
 
@@ -117,7 +114,6 @@ export async function start(): Promise<void> {
   if (hooks) (await hooks).exposeForTests(current);
   current.useModel(model, loaded);
   host?.ready();
-  $('map').classList.remove('stale');
   if (preview && !overviewMatches(preview, model)) {
     console.warn('data/overview.json does not match the data files: rebuild (npm run build) so that the first map paint shows the current data');
   }
