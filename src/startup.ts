@@ -14,7 +14,7 @@ import { buildModel } from './model/model';
 import { overviewMatches } from './model/overview';
 import { setMessageOverrides } from './i18n';
 import { byId as $ } from './dom';
-import { afterNextFrame } from './frame';
+import { afterNextFrame, nextTask } from './frame';
 import { countriesFromTopology } from './map/basemap';
 import { fetchText } from './fetch-text';
 import { App, modelStage, previewStage, type Story } from './app';
@@ -59,19 +59,25 @@ export async function start(): Promise<void> {
   const story = stepLink ? loading.story.then(withCheck) : Promise.resolve(null);
   const laterStory = (a: App) => {
     // The check's module (zod) is evaluated in one task, the steps read in the next: not one long task.
-    if (!stepLink) void Promise.all([loading.story, painted.promise]).then(([file]) => withCheck(file)).then((s) => new Promise<void>((resolve) => setTimeout(() => resolve(a.useStory(s)), 0)));
+    if (!stepLink)
+      void Promise.all([loading.story, painted.promise])
+        .then(([file]) => withCheck(file))
+        .then(async (s) => {
+          await nextTask();
+          a.useStory(s);
+        });
   };
   let app: App | null = null;
 
   // 1. First paint, from the overview. Without one (or one of other data) the map waits for the model.
   const paint = Promise.all([loading.preview, topology, story])
-    .then(async ([preview, countries, storyFile]) => {
+    .then(async ([preview, countries, firstStory]) => {
       if (!preview) {
         // The build's counts line came with the overview it wrote: without one, it is not shown.
         $('counts').textContent = '';
         return;
       }
-      app = new App(previewStage(preview), countries, storyFile);
+      app = new App(previewStage(preview), countries, firstStory);
       laterStory(app);
       await afterNextFrame();
     })

@@ -105,7 +105,7 @@ function dayCounts(days: readonly Day[]): { gaps: number[]; counts: number[] } {
   return { gaps: sorted.map(([d], i) => d - (i > 0 ? sorted[i - 1][0] : 0)), counts: sorted.map(([, n]) => n) };
 }
 
-export function buildOverview(model: Model, basis: OverviewFile['basis'], placeTree?: PlaceTree): OverviewFile {
+export function buildOverview(model: Model, basis: OverviewFile['basis'], placeTree: PlaceTree): OverviewFile {
   const byType = new Map<string, Model['events'][number][]>();
   for (const e of model.events) pushTo(byType, e.type, e);
   const statusIndex = new Map(model.config.statuses.map((st, i) => [st.id, i]));
@@ -135,7 +135,7 @@ export function buildOverview(model: Model, basis: OverviewFile['basis'], placeT
         return [type, { startDay: starts.gaps, starts: starts.counts, endDay: ends.gaps, ends: ends.counts }];
       }),
     ),
-    ...(placeTree ? { placeTree: { parent: [...placeTree.parent], zoom: [...placeTree.zoom] } } : {}),
+    placeTree,
   };
 }
 

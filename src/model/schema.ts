@@ -85,7 +85,6 @@ export const datedSchema = z.strictObject({
   precision: z.enum(PRECISIONS),
 });
 
-
 export const stationPropertiesSchema = z.strictObject({
   id: slug,
   /** Ids it had before (a station relocated or renamed): published links that name them still work. */
